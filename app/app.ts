@@ -1,0 +1,111 @@
+import { AddressCodec } from "./address";
+import { BaseApp } from "./base-app";
+import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "./chain-config";
+import { ErrTxDecode } from "./errors";
+import type { Logger } from "./logger";
+import type { AppModule, JsonValue } from "./module";
+import { ModuleManager, type ModuleOrder } from "./module-manager";
+import { MsgRouter } from "./msg-router";
+import { QueryRouter } from "./query-router";
+import type { CommitMultiStore } from "./store/types";
+import type { TxExecutor } from "./tx/executor";
+import { authModule } from "../x/auth/module";
+import { AuthKeeper, type ModuleAccountPermissions } from "../x/auth/keeper";
+import { bankModule } from "../x/bank/module";
+import { BankKeeper } from "../x/bank/keeper";
+import { consensusModule } from "../x/consensus/module";
+import { ConsensusParamsKeeper } from "../x/consensus/keeper";
+
+/** Module accounts and what each may do with coins (simapp's maccPerms). */
+export const MODULE_ACCOUNT_PERMISSIONS: ModuleAccountPermissions = {
+  fee_collector: [],
+};
+
+/**
+ * The order the app calls its modules in, declared once.
+ * - Genesis: auth before bank, so accounts exist before balances are credited to them.
+ */
+export const MODULE_ORDER: ModuleOrder = {
+  initGenesis: ["auth", "bank"],
+  exportGenesis: ["auth", "bank"],
+  beginBlock: [],
+  endBlock: [],
+} as const;
+
+export interface Keepers {
+  readonly auth: AuthKeeper;
+  readonly bank: BankKeeper;
+  readonly consensus: ConsensusParamsKeeper;
+}
+
+/** Keepers built in dependency order; modules only see the narrow interfaces they declare. */
+export function createKeepers(settings: ChainSettings): Keepers {
+  const addresses = new AddressCodec(settings.bech32Prefix);
+  const auth = new AuthKeeper(addresses, MODULE_ACCOUNT_PERMISSIONS);
+  const bank = new BankKeeper(addresses);
+  const consensus = new ConsensusParamsKeeper();
+  return { auth, bank, consensus };
+}
+
+export function createModules(keepers: Keepers): AppModule[] {
+  return [authModule(keepers.auth), bankModule(keepers.bank), consensusModule()];
+}
+
+/** Every store the app's modules own; the multistore is opened with exactly these. */
+export function appStoreNames(settings: ChainSettings): string[] {
+  return new ModuleManager(createModules(createKeepers(settings)), MODULE_ORDER).storeNames();
+}
+
+/** The `app_state` of a new chain. */
+export function defaultAppState(settings: ChainSettings): Record<string, JsonValue> {
+  return new ModuleManager(createModules(createKeepers(settings)), MODULE_ORDER).defaultGenesis();
+}
+
+export interface PlumeAppOptions {
+  readonly chainId: string;
+  readonly settings: ChainSettings;
+  readonly store: CommitMultiStore;
+  readonly logger: Logger;
+  readonly minRetainBlocks?: number;
+  readonly crashBeforeCommitAt?: bigint;
+}
+
+export interface PlumeApp {
+  readonly baseApp: BaseApp;
+  readonly keepers: Keepers;
+  readonly modules: ModuleManager;
+  readonly msgs: MsgRouter;
+  readonly queries: QueryRouter;
+}
+
+/** No tx pipeline is wired yet: every tx is refused as undecodable, deterministically. */
+const rejectAllTxs: TxExecutor = {
+  runTx: () => ({ ...errInfo(), data: new Uint8Array(), gasWanted: 0n, gasUsed: 0n, events: [] }),
+};
+function errInfo(): { code: number; codespace: string; log: string } {
+  const e = ErrTxDecode.wrap("transactions are not supported yet");
+  return { code: e.code, codespace: e.codespace, log: e.message };
+}
+
+export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
+  const keepers = createKeepers(opts.settings);
+  const modules = new ModuleManager(createModules(keepers), MODULE_ORDER);
+  const msgs = new MsgRouter();
+  const queries = new QueryRouter();
+  modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
+  const baseApp = new BaseApp({
+    name: APP_NAME,
+    version: APP_VERSION,
+    appVersion: APP_PROTOCOL_VERSION,
+    chainId: opts.chainId,
+    store: opts.store,
+    modules,
+    queries,
+    consensusParams: keepers.consensus,
+    txExecutor: rejectAllTxs,
+    logger: opts.logger,
+    ...(opts.minRetainBlocks !== undefined ? { minRetainBlocks: opts.minRetainBlocks } : {}),
+    ...(opts.crashBeforeCommitAt !== undefined ? { crashBeforeCommitAt: opts.crashBeforeCommitAt } : {}),
+  });
+  return { baseApp, keepers, modules, msgs, queries };
+}

@@ -1,0 +1,323 @@
+import * as abci from "cosmjs-types/tendermint/abci/types";
+import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
+import type { AbciApplication } from "./abci/application";
+import { Context, type BlockHeader } from "./context";
+import { abciErrorInfo, ErrInvalidHeight, ErrInvalidRequest, ErrUnknownRequest } from "./errors";
+import { EventManager, toAbciEvents, withAttribute } from "./events";
+import type { Logger } from "./logger";
+import type { JsonObject, QueryContext } from "./module";
+import type { ModuleManager } from "./module-manager";
+import { queryErrorToAbci, type QueryRouter } from "./query-router";
+import type { CacheMultiStore, CommitMultiStore } from "./store/types";
+import type { TxExecutor, TxOutcome } from "./tx/executor";
+import { bytesToHex } from "./encoding";
+import { readOnlyMultiStore } from "./read-only-store";
+
+export interface ConsensusParamsStore {
+  get(ctx: Context): ConsensusParams | undefined;
+  set(ctx: Context, params: ConsensusParams): void;
+}
+
+export interface BaseAppOptions {
+  readonly name: string;
+  readonly version: string;
+  readonly appVersion: bigint;
+  /** The chain id from genesis.json; InitChain and every block must carry the same. */
+  readonly chainId: string;
+  readonly store: CommitMultiStore;
+  readonly modules: ModuleManager;
+  readonly queries: QueryRouter;
+  readonly consensusParams: ConsensusParamsStore;
+  readonly txExecutor: TxExecutor;
+  readonly logger: Logger;
+  /** Blocks CometBFT must keep (Commit.retain_height); 0 keeps everything. */
+  readonly minRetainBlocks?: number;
+  /** Test hook: SIGKILL this process when Commit for this height arrives (after FinalizeBlock). */
+  readonly crashBeforeCommitAt?: bigint;
+  /** Extra query paths outside the gRPC router (e.g. /app/simulate), tried before "unknown query path". */
+  readonly extraQueries?: (path: string, data: Uint8Array, ctx: QueryContext) => Uint8Array | undefined;
+}
+
+const EPOCH = { seconds: 0n, nanos: 0 };
+
+/**
+ * The ABCI application: keeps the three states CometBFT expects (finalize, check, query), runs
+ * the modules in their declared order, and commits each block atomically through the multistore.
+ *
+ * - FinalizeBlock never persists: it executes on a branch, stages the writes and returns the
+ *   working app hash. Commit persists in one lmdb transaction. A crash in between loses the block,
+ *   and CometBFT replays it at the handshake (Info reports the last committed height).
+ * - CheckTx runs on a check branch that is reset to the committed state at every Commit.
+ * - Queries read committed versions only.
+ */
+export class BaseApp implements AbciApplication {
+  private checkState: CacheMultiStore;
+  private checkHeader: BlockHeader;
+  private finalizeState: CacheMultiStore | undefined;
+  private finalizedHeight: bigint | undefined;
+  private lastHeader: BlockHeader | undefined;
+  private initialHeight = 1n;
+
+  constructor(private readonly opts: BaseAppOptions) {
+    this.checkState = opts.store.branch();
+    const last = opts.store.lastCommitId();
+    this.checkHeader = { chainId: opts.chainId, height: BigInt(last.version), time: EPOCH, proposerAddress: new Uint8Array() };
+  }
+
+  private get log(): Logger {
+    return this.opts.logger;
+  }
+
+  lastBlockHeight(): bigint {
+    return BigInt(this.opts.store.lastCommitId().version);
+  }
+
+  info(_req: abci.RequestInfo): abci.ResponseInfo {
+    const last = this.opts.store.lastCommitId();
+    return abci.ResponseInfo.fromPartial({
+      data: this.opts.name,
+      version: this.opts.version,
+      appVersion: this.opts.appVersion,
+      lastBlockHeight: BigInt(last.version),
+      lastBlockAppHash: last.version === 0 ? new Uint8Array() : last.hash,
+    });
+  }
+
+  initChain(req: abci.RequestInitChain): abci.ResponseInitChain {
+    if (req.chainId !== this.opts.chainId) {
+      throw new Error(`invalid chain-id on InitChain; expected: ${this.opts.chainId}, got: ${req.chainId}`);
+    }
+    if (this.lastBlockHeight() !== 0n) throw new Error("InitChain called on a chain that already has committed blocks");
+    this.initialHeight = req.initialHeight > 0n ? req.initialHeight : 1n;
+    // Genesis writes go into the block branch of the first block; they are committed with it.
+    this.finalizeState = this.opts.store.branch();
+    const header: BlockHeader = { chainId: req.chainId, height: this.initialHeight, time: req.time ?? EPOCH, proposerAddress: new Uint8Array() };
+    const ctx = new Context(this.finalizeState, header, "genesis", this.log);
+    if (req.consensusParams) this.opts.consensusParams.set(ctx, req.consensusParams);
+    const appState = parseAppState(req.appStateBytes);
+    const validators = this.opts.modules.initGenesis(ctx.withConsensusParams(req.consensusParams), appState, this.log);
+    if (validators.length > 0 && req.validators.length > 0) assertSameValidators(req.validators, validators);
+    this.checkState = this.finalizeState.branch();
+    this.checkHeader = header;
+    this.log.info("initialized chain from genesis", { chain_id: req.chainId, initial_height: this.initialHeight, validators: validators.length });
+    return abci.ResponseInitChain.fromPartial({
+      validators,
+      appHash: this.opts.store.lastCommitId().hash,
+    });
+  }
+
+  query(req: abci.RequestQuery): abci.ResponseQuery {
+    const last = this.lastBlockHeight();
+    const height = req.height === 0n ? last : req.height;
+    try {
+      if (height > last) throw ErrInvalidRequest.wrap("cannot query with height in the future; please provide a valid height");
+      if (last === 0n) throw ErrInvalidHeight.wrap("no committed state to query yet");
+      if (req.prove && height <= 1n) throw ErrInvalidRequest.wrap("cannot query with proof when height <= 1; please provide a valid height");
+      const ctx = this.queryContext(height);
+      const value = this.route(req.path, req.data, ctx);
+      return abci.ResponseQuery.fromPartial({ code: 0, value, height });
+    } catch (err) {
+      const e = abciErrorInfo(err);
+      return abci.ResponseQuery.fromPartial({ code: e.code, codespace: e.codespace, log: e.log, height });
+    }
+  }
+
+  private queryContext(height: bigint): QueryContext {
+    const view = this.opts.store.viewAt(Number(height));
+    return { height, chainId: this.opts.chainId, store: (name) => view.getReader(name) };
+  }
+
+  private route(path: string, data: Uint8Array, ctx: QueryContext): Uint8Array {
+    const handler = this.opts.queries.handler(path);
+    if (handler) {
+      try {
+        return this.opts.queries.queryBytes(path, ctx, data);
+      } catch (err) {
+        throw queryErrorToAbci(err);
+      }
+    }
+    if (path === "/app/version") return new TextEncoder().encode(this.opts.version);
+    const extra = this.opts.extraQueries?.(path, data, ctx);
+    if (extra !== undefined) return extra;
+    if (path === "/cosmos.tx.v1beta1.Service/BroadcastTx") throw ErrInvalidRequest.wrap("can't route a broadcast tx message");
+    throw ErrUnknownRequest.wrap(`unknown query path ${path}`);
+  }
+
+  checkTx(req: abci.RequestCheckTx): abci.ResponseCheckTx {
+    const mode = req.type === abci.CheckTxType.RECHECK ? "recheck" : "check";
+    const ctx = new Context(this.checkState, this.checkHeader, mode, this.log).withConsensusParams(this.consensusParamsFrom(this.checkState));
+    const out = this.runTx(ctx, req.tx);
+    return abci.ResponseCheckTx.fromPartial({
+      code: out.code,
+      codespace: out.codespace,
+      log: out.log,
+      data: out.data,
+      gasWanted: out.gasWanted,
+      gasUsed: out.gasUsed,
+      events: toAbciEvents(out.events),
+    });
+  }
+
+  private runTx(ctx: Context, tx: Uint8Array): TxOutcome {
+    try {
+      return this.opts.txExecutor.runTx(ctx, tx);
+    } catch (err) {
+      // The executor must turn failures into outcomes; reaching here is a bug, but one bad tx
+      // must not halt the chain: it fails deterministically with its error.
+      this.log.error("tx executor threw", { err: (err as Error).message });
+      const e = abciErrorInfo(err);
+      return { ...e, data: new Uint8Array(), gasWanted: 0n, gasUsed: 0n, events: [] };
+    }
+  }
+
+  private consensusParamsFrom(store: CacheMultiStore): ConsensusParams | undefined {
+    const ctx = new Context(store, this.checkHeader, "check", this.log);
+    return this.opts.consensusParams.get(ctx);
+  }
+
+  prepareProposal(req: abci.RequestPrepareProposal): abci.ResponsePrepareProposal {
+    // Pass the mempool's txs through in order, trimmed to max_tx_bytes counted as CometBFT counts
+    // them (each tx with its protobuf field overhead), like the SDK's default with a no-op mempool.
+    const txs: Uint8Array[] = [];
+    let total = 0n;
+    for (const tx of req.txs) {
+      const size = BigInt(protoBytesFieldSize(tx.length));
+      if (total + size > req.maxTxBytes) break;
+      total += size;
+      txs.push(tx);
+    }
+    return { txs };
+  }
+
+  processProposal(_req: abci.RequestProcessProposal): abci.ResponseProcessProposal {
+    return { status: abci.ResponseProcessProposal_ProposalStatus.ACCEPT };
+  }
+
+  finalizeBlock(req: abci.RequestFinalizeBlock): abci.ResponseFinalizeBlock {
+    const last = this.lastBlockHeight();
+    const expected = last === 0n ? this.initialHeight : last + 1n;
+    if (req.height !== expected) throw new Error(`FinalizeBlock for height ${req.height}, expected ${expected}`);
+    if (this.finalizedHeight === req.height) throw new Error(`FinalizeBlock for height ${req.height} called twice without Commit`);
+    this.finalizeState ??= this.opts.store.branch();
+    const header: BlockHeader = { chainId: this.opts.chainId, height: req.height, time: req.time ?? EPOCH, proposerAddress: req.proposerAddress };
+    const base = new Context(this.finalizeState, header, "finalize", this.log);
+    const params = this.opts.consensusParams.get(base);
+    const blockCtx = base.withConsensusParams(params);
+
+    const beginEvents = new EventManager();
+    this.opts.modules.beginBlock(blockCtx.withEventManager(beginEvents));
+
+    const txResults = req.txs.map((tx) => {
+      const out = this.runTx(blockCtx.withEventManager(new EventManager()), tx);
+      return abci.ExecTxResult.fromPartial({
+        code: out.code,
+        codespace: out.codespace,
+        log: out.log,
+        data: out.data,
+        gasWanted: out.gasWanted,
+        gasUsed: out.gasUsed,
+        events: toAbciEvents(out.events),
+      });
+    });
+
+    const endEvents = new EventManager();
+    const validatorUpdates = this.opts.modules.endBlock(blockCtx.withEventManager(endEvents));
+
+    this.finalizeState.write();
+    const appHash = this.opts.store.workingHash();
+    this.finalizedHeight = req.height;
+    this.lastHeader = header;
+    return abci.ResponseFinalizeBlock.fromPartial({
+      events: toAbciEvents([
+        ...withAttribute(beginEvents.events(), "mode", "BeginBlock"),
+        ...withAttribute(endEvents.events(), "mode", "EndBlock"),
+      ]),
+      txResults,
+      validatorUpdates,
+      appHash,
+    });
+  }
+
+  commit(_req: abci.RequestCommit): abci.ResponseCommit {
+    if (this.finalizedHeight === undefined) throw new Error("Commit without FinalizeBlock");
+    if (this.opts.crashBeforeCommitAt !== undefined && this.finalizedHeight === this.opts.crashBeforeCommitAt) {
+      this.log.warn("test hook: killing the app between FinalizeBlock and Commit", { height: this.finalizedHeight });
+      process.kill(process.pid, "SIGKILL");
+      // SIGKILL is delivered asynchronously; make sure nothing below runs meanwhile.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    }
+    const id = this.opts.store.commit();
+    const stats = this.opts.store.lastCommitStats();
+    this.finalizeState = undefined;
+    this.finalizedHeight = undefined;
+    this.checkState = this.opts.store.branch();
+    if (this.lastHeader) this.checkHeader = this.lastHeader;
+    this.log.info("committed state", { height: id.version, app_hash: bytesToHex(id.hash).toUpperCase(), changed_keys: stats.changedKeys });
+    const keep = BigInt(this.opts.minRetainBlocks ?? 0);
+    const retainHeight = keep > 0n && BigInt(id.version) > keep ? BigInt(id.version) - keep : 0n;
+    return { retainHeight };
+  }
+
+  extendVote(_req: abci.RequestExtendVote): abci.ResponseExtendVote {
+    return { voteExtension: new Uint8Array() };
+  }
+
+  verifyVoteExtension(_req: abci.RequestVerifyVoteExtension): abci.ResponseVerifyVoteExtension {
+    return { status: abci.ResponseVerifyVoteExtension_VerifyStatus.ACCEPT };
+  }
+
+  // State sync is not offered yet: no snapshots, and any offered snapshot is declined so that a
+  // syncing node falls back to block sync.
+  listSnapshots(_req: abci.RequestListSnapshots): abci.ResponseListSnapshots {
+    return { snapshots: [] };
+  }
+
+  offerSnapshot(_req: abci.RequestOfferSnapshot): abci.ResponseOfferSnapshot {
+    return { result: abci.ResponseOfferSnapshot_Result.REJECT };
+  }
+
+  loadSnapshotChunk(_req: abci.RequestLoadSnapshotChunk): abci.ResponseLoadSnapshotChunk {
+    return { chunk: new Uint8Array() };
+  }
+
+  applySnapshotChunk(_req: abci.RequestApplySnapshotChunk): abci.ResponseApplySnapshotChunk {
+    return { result: abci.ResponseApplySnapshotChunk_Result.ABORT, refetchChunks: [], rejectSenders: [] };
+  }
+
+  /** A read-only context over a committed version, for export and CLI reads. */
+  contextAt(height: bigint): Context {
+    const view = this.opts.store.viewAt(Number(height));
+    const store = readOnlyMultiStore(view);
+    const header: BlockHeader = { chainId: this.opts.chainId, height, time: EPOCH, proposerAddress: new Uint8Array() };
+    return new Context(store, header, "check", this.log);
+  }
+}
+
+/** A tx in a block's data costs its bytes plus protobuf framing (field tag + length varint). */
+export function protoBytesFieldSize(length: number): number {
+  let varint = 1;
+  for (let n = length; n >= 0x80; n = Math.floor(n / 128)) varint++;
+  return 1 + varint + length;
+}
+
+function parseAppState(bytes: Uint8Array): JsonObject {
+  if (bytes.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (err) {
+    throw new Error(`genesis app_state is not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("genesis app_state must be a JSON object");
+  return parsed as JsonObject;
+}
+
+function assertSameValidators(fromComet: readonly abci.ValidatorUpdate[], fromApp: readonly abci.ValidatorUpdate[]): void {
+  const key = (v: abci.ValidatorUpdate): string =>
+    `${bytesToHex(v.pubKey?.ed25519 ?? v.pubKey?.secp256k1 ?? new Uint8Array())}:${v.power}`;
+  const a = fromComet.map(key).sort();
+  const b = fromApp.map(key).sort();
+  if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
+    throw new Error(`genesis validators in genesis.json (${a.length}) differ from those the app computed from gentxs (${b.length})`);
+  }
+}

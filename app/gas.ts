@@ -1,0 +1,110 @@
+import { AppError, ErrOutOfGas } from "./errors";
+import type { Bytes, KVPair, KVStore } from "./store/types";
+
+/**
+ * Gas accounting with the SDK's semantics: consuming past the limit throws an OutOfGasError that
+ * the tx pipeline turns into sdk/11 "out of gas in location: X; gasWanted: N, gasUsed: M".
+ */
+export class OutOfGasError extends AppError {
+  constructor(
+    readonly descriptor: string,
+    readonly limit: bigint,
+    readonly used: bigint,
+  ) {
+    super(ErrOutOfGas.codespace, ErrOutOfGas.code, `out of gas in location: ${descriptor}; gasWanted: ${limit}, gasUsed: ${used}: out of gas`);
+  }
+}
+
+export interface GasMeter {
+  readonly limit: bigint | undefined;
+  consumed(): bigint;
+  consume(amount: bigint, descriptor: string): void;
+  refund(amount: bigint): void;
+}
+
+/** A meter with a limit; `undefined` means infinite (simulation, begin/end block, genesis). */
+export class BasicGasMeter implements GasMeter {
+  private used = 0n;
+  constructor(readonly limit: bigint | undefined) {}
+
+  consumed(): bigint {
+    return this.used;
+  }
+
+  consume(amount: bigint, descriptor: string): void {
+    this.used += amount;
+    if (this.limit !== undefined && this.used > this.limit) {
+      throw new OutOfGasError(descriptor, this.limit, this.used);
+    }
+  }
+
+  refund(amount: bigint): void {
+    this.used = amount > this.used ? 0n : this.used - amount;
+  }
+}
+
+export const infiniteGasMeter = (): GasMeter => new BasicGasMeter(undefined);
+
+/** KVStore gas costs (store/types/gas.go KVGasConfig). */
+export interface KVGasConfig {
+  readonly hasCost: bigint;
+  readonly deleteCost: bigint;
+  readonly readCostFlat: bigint;
+  readonly readCostPerByte: bigint;
+  readonly writeCostFlat: bigint;
+  readonly writeCostPerByte: bigint;
+  readonly iterNextCostFlat: bigint;
+}
+
+export const KV_GAS_CONFIG: KVGasConfig = {
+  hasCost: 1000n,
+  deleteCost: 1000n,
+  readCostFlat: 1000n,
+  readCostPerByte: 3n,
+  writeCostFlat: 2000n,
+  writeCostPerByte: 30n,
+  iterNextCostFlat: 30n,
+};
+
+/** Charges gas for every store access, as the SDK's gaskv store does. */
+export class GasKVStore implements KVStore {
+  constructor(
+    private readonly parent: KVStore,
+    private readonly meter: GasMeter,
+    private readonly config: KVGasConfig = KV_GAS_CONFIG,
+  ) {}
+
+  get(key: Bytes): Bytes | undefined {
+    this.meter.consume(this.config.readCostFlat, "ReadFlat");
+    const value = this.parent.get(key);
+    this.meter.consume(this.config.readCostPerByte * BigInt(key.length), "ReadPerByte");
+    if (value !== undefined) this.meter.consume(this.config.readCostPerByte * BigInt(value.length), "ReadPerByte");
+    return value;
+  }
+
+  has(key: Bytes): boolean {
+    this.meter.consume(this.config.hasCost, "Has");
+    return this.parent.has(key);
+  }
+
+  set(key: Bytes, value: Bytes): void {
+    this.meter.consume(this.config.writeCostFlat, "WriteFlat");
+    this.meter.consume(this.config.writeCostPerByte * BigInt(key.length), "WritePerByte");
+    this.meter.consume(this.config.writeCostPerByte * BigInt(value.length), "WritePerByte");
+    this.parent.set(key, value);
+  }
+
+  delete(key: Bytes): void {
+    this.meter.consume(this.config.deleteCost, "Delete");
+    this.parent.delete(key);
+  }
+
+  *iterate(start?: Bytes, end?: Bytes, reverse?: boolean): IterableIterator<KVPair> {
+    for (const pair of this.parent.iterate(start, end, reverse)) {
+      // The SDK charges per step: a flat cost plus the bytes read.
+      this.meter.consume(this.config.iterNextCostFlat, "IterNextFlat");
+      this.meter.consume(this.config.readCostPerByte * BigInt(pair.key.length + pair.value.length), "ValuePerByte");
+      yield pair;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { AbciServer } from "../../app/abci/server";
+import { appStoreNames, createPlumeApp, type PlumeApp } from "../../app/app";
+import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
+import { findCometbft } from "../../app/cometbft";
+import { readAppConfig } from "../../app/config/app-config";
+import { readGenesisDoc } from "../../app/genesis-doc";
+import { createLogger, parseLogLevel, type Logger } from "../../app/logger";
+import type { JsonObject } from "../../app/module";
+import { openCommitMultiStore } from "../../app/store";
+import type { CommitMultiStore } from "../../app/store/types";
+import { existingHome } from "./home";
+
+export interface StartOptions {
+  readonly home: string;
+  /** Run only the ABCI application, for an externally managed CometBFT. */
+  readonly abciOnly?: boolean;
+  readonly logLevel?: string;
+  readonly logger?: Logger;
+}
+
+export interface RunningNode {
+  readonly app: PlumeApp;
+  readonly abciAddress: string;
+  /** Resolves with the exit code once the node has stopped (by stop() or because CometBFT exited). */
+  readonly stopped: Promise<number>;
+  stop(): Promise<number>;
+}
+
+/** Test hook (see docs/testing.md): SIGKILL the app when Commit for this height arrives. */
+function crashHookHeight(): bigint | undefined {
+  const v = process.env["PLUMED_TEST_CRASH_BEFORE_COMMIT_HEIGHT"];
+  return v === undefined || v === "" ? undefined : BigInt(v);
+}
+
+/**
+ * `plumed start`: opens the state, serves ABCI, and (unless abci-only) runs `cometbft node` on
+ * the same home as a supervised child. If CometBFT exits, the node stops with its exit code;
+ * stop() (SIGINT/SIGTERM) stops CometBFT first, then the ABCI server, then closes the store.
+ */
+export async function startNode(opts: StartOptions): Promise<RunningNode> {
+  const paths = existingHome(opts.home);
+  const config = readAppConfig(paths.appToml);
+  const logger = opts.logger ?? createLogger({ level: parseLogLevel(opts.logLevel ?? config.logLevel) });
+  const genesis = readGenesisDoc(paths.genesis);
+  const settings: ChainSettings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix: config.bech32Prefix };
+  const cometbft = opts.abciOnly ? undefined : findCometbft();
+
+  const store: CommitMultiStore = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+  const crashAt = crashHookHeight();
+  const app = createPlumeApp({
+    chainId: genesis.chain_id,
+    settings,
+    store,
+    logger: logger.with({ module: "app" }),
+    minRetainBlocks: config.minRetainBlocks,
+    ...(crashAt !== undefined ? { crashBeforeCommitAt: crashAt } : {}),
+  });
+  const last = store.lastCommitId();
+  if (last.version === 0) {
+    // Fail before CometBFT starts, with the offending field, rather than in InitChain.
+    try {
+      app.modules.validateGenesis(genesis.app_state as JsonObject);
+    } catch (err) {
+      await store.close();
+      throw new Error(`invalid genesis ${paths.genesis}: ${(err as Error).message}`);
+    }
+  }
+  logger.info("starting plumed", { home: paths.home, chain_id: genesis.chain_id, height: last.version });
+
+  const server = new AbciServer({ address: config.abciAddress, app: app.baseApp, logger: logger.with({ module: "abci-server" }) });
+  const abciAddress = await server.start();
+  logger.info("ABCI server listening", { address: abciAddress });
+
+  let child: ChildProcess | undefined;
+  let resolveStopped: (code: number) => void = () => undefined;
+  const stopped = new Promise<number>((r) => (resolveStopped = r));
+  let stopping: Promise<number> | undefined;
+
+  const shutdown = async (code: number): Promise<number> => {
+    await server.close();
+    await store.close();
+    logger.info("stopped", { code });
+    resolveStopped(code);
+    return code;
+  };
+
+  if (cometbft) {
+    child = spawn(cometbft, ["node", "--home", paths.home, "--proxy_app", abciAddress], { stdio: ["ignore", "inherit", "inherit"] });
+    logger.info("started cometbft", { pid: child.pid ?? 0, binary: cometbft });
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      logger.error("cometbft exited", { code: code ?? -1, signal: signal ?? "" });
+      stopping = shutdown(code === 0 || code === null ? 1 : code);
+    });
+  }
+
+  const stop = (): Promise<number> => {
+    if (stopping) return stopping;
+    stopping = (async () => {
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((r) => child?.once("exit", () => r()));
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child?.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      return shutdown(0);
+    })();
+    return stopping;
+  };
+
+  return { app, abciAddress, stopped, stop };
+}

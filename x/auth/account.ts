@@ -1,0 +1,41 @@
+import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { Any } from "cosmjs-types/google/protobuf/any";
+
+export const BASE_ACCOUNT_TYPE_URL = "/cosmos.auth.v1beta1.BaseAccount";
+export const MODULE_ACCOUNT_TYPE_URL = "/cosmos.auth.v1beta1.ModuleAccount";
+
+/** An account as the keeper hands it out: the base fields plus, for module accounts, name and permissions. */
+export interface Account {
+  readonly address: Uint8Array;
+  readonly pubKey: Any | undefined;
+  readonly accountNumber: bigint;
+  readonly sequence: bigint;
+  readonly module?: { readonly name: string; readonly permissions: readonly string[] };
+}
+
+export function accountToAny(account: Account, bech32Address: string): Any {
+  const base = BaseAccount.fromPartial({
+    address: bech32Address,
+    pubKey: account.pubKey,
+    accountNumber: account.accountNumber,
+    sequence: account.sequence,
+  });
+  if (account.module) {
+    const m = ModuleAccount.fromPartial({ baseAccount: base, name: account.module.name, permissions: [...account.module.permissions] });
+    return Any.fromPartial({ typeUrl: MODULE_ACCOUNT_TYPE_URL, value: ModuleAccount.encode(m).finish() });
+  }
+  return Any.fromPartial({ typeUrl: BASE_ACCOUNT_TYPE_URL, value: BaseAccount.encode(base).finish() });
+}
+
+export function accountFromAny(any: Any, address: Uint8Array): Account {
+  if (any.typeUrl === BASE_ACCOUNT_TYPE_URL) {
+    const b = BaseAccount.decode(any.value);
+    return { address, pubKey: b.pubKey, accountNumber: b.accountNumber, sequence: b.sequence };
+  }
+  if (any.typeUrl === MODULE_ACCOUNT_TYPE_URL) {
+    const m = ModuleAccount.decode(any.value);
+    const b = m.baseAccount ?? BaseAccount.fromPartial({});
+    return { address, pubKey: b.pubKey, accountNumber: b.accountNumber, sequence: b.sequence, module: { name: m.name, permissions: m.permissions } };
+  }
+  throw new Error(`unsupported account type ${any.typeUrl}`);
+}

@@ -1,0 +1,101 @@
+import type { Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { moduleAddress, type AddressCodec } from "../../app/address";
+import type { Context } from "../../app/context";
+import type { KVStoreReader } from "../../app/store/types";
+import { accountFromAny, accountToAny, type Account } from "./account";
+import { defaultAuthParams } from "./params";
+import { AccountNumberIndex, Accounts, AUTH_STORE, GlobalAccountNumber, ParamsItem } from "./state-keys";
+
+/** Module account names and their permissions (minter, burner, staking), fixed by the app's wiring. */
+export type ModuleAccountPermissions = Readonly<Record<string, readonly string[]>>;
+
+/** Read access to accounts, for other modules and for queries at any height. */
+export class AccountReader {
+  constructor(
+    readonly addresses: AddressCodec,
+    readonly modulePermissions: ModuleAccountPermissions,
+  ) {}
+
+  params(store: KVStoreReader): Params {
+    return ParamsItem.get(store) ?? defaultAuthParams();
+  }
+
+  account(store: KVStoreReader, address: Uint8Array): Account | undefined {
+    const any = Accounts.get(store, address);
+    return any === undefined ? undefined : accountFromAny(any, address);
+  }
+
+  *accounts(store: KVStoreReader): IterableIterator<Account> {
+    for (const [address, any] of Accounts.entries(store)) yield accountFromAny(any, address);
+  }
+
+  moduleAddress(name: string): Uint8Array {
+    if (!(name in this.modulePermissions)) throw new Error(`unknown module account ${name}`);
+    return moduleAddress(name);
+  }
+}
+
+/** The sole owner of the "acc" store: accounts, account numbers and auth params. */
+export class AuthKeeper extends AccountReader {
+  private store(ctx: Context) {
+    return ctx.kvStore(AUTH_STORE);
+  }
+
+  getParams(ctx: Context): Params {
+    return this.params(this.store(ctx));
+  }
+
+  setParams(ctx: Context, params: Params): void {
+    ParamsItem.set(this.store(ctx), params);
+  }
+
+  getAccount(ctx: Context, address: Uint8Array): Account | undefined {
+    return this.account(this.store(ctx), address);
+  }
+
+  hasAccount(ctx: Context, address: Uint8Array): boolean {
+    return Accounts.has(this.store(ctx), address);
+  }
+
+  setAccount(ctx: Context, account: Account): void {
+    const store = this.store(ctx);
+    Accounts.set(store, account.address, accountToAny(account, this.addresses.encodeAccount(account.address)));
+    AccountNumberIndex.set(store, account.accountNumber, account.address);
+  }
+
+  /** Takes the next global account number (the SDK's NextAccountNumber). */
+  nextAccountNumber(ctx: Context): bigint {
+    const store = this.store(ctx);
+    const n = GlobalAccountNumber.get(store) ?? 0n;
+    GlobalAccountNumber.set(store, n + 1n);
+    return n;
+  }
+
+  peekNextAccountNumber(ctx: Context): bigint {
+    return GlobalAccountNumber.get(this.store(ctx)) ?? 0n;
+  }
+
+  /** A new BaseAccount with the next account number; not saved until setAccount. */
+  newAccount(ctx: Context, address: Uint8Array): Account {
+    return { address, pubKey: undefined, accountNumber: this.nextAccountNumber(ctx), sequence: 0n };
+  }
+
+  /** The module account, created on first use as the SDK's GetModuleAccount does. */
+  getModuleAccount(ctx: Context, name: string): Account {
+    const permissions = this.modulePermissions[name];
+    if (permissions === undefined) throw new Error(`unknown module account ${name}`);
+    const address = moduleAddress(name);
+    const existing = this.getAccount(ctx, address);
+    if (existing) {
+      if (!existing.module) throw new Error(`account at module address of ${name} is not a module account`);
+      return existing;
+    }
+    const account: Account = { address, pubKey: undefined, accountNumber: this.nextAccountNumber(ctx), sequence: 0n, module: { name, permissions } };
+    this.setAccount(ctx, account);
+    return account;
+  }
+
+  iterateAccounts(ctx: Context): IterableIterator<Account> {
+    return this.accounts(this.store(ctx));
+  }
+}
