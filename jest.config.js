@@ -1,8 +1,14 @@
-/** Unit tests sit beside the code; end-to-end tests live in test/. */
+/**
+ * Unit tests sit beside the code; end-to-end tests live in test/.
+ * Some dependencies (@noble/*, @scure/*, used by @cosmjs) ship only ES modules; Jest's CommonJS
+ * runtime cannot require them on Node 20, so swc transforms them too.
+ */
+const esmOnly = ["@noble", "@scure", "smol-toml"];
 module.exports = {
   testEnvironment: "node",
-  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  transform: { "^.+\\.(t|j|mj)s$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join("|")})/)`],
   testMatch: ["<rootDir>/{app,x,cmd,proto,test}/**/*.test.ts"],
-  moduleFileExtensions: ["ts", "js", "json"],
-  testTimeout: 120000,
+  moduleFileExtensions: ["ts", "js", "mjs", "json"],
+  testTimeout: 180000,
 };

@@ -48,7 +48,8 @@ function decodeWithPrefix(address: string, prefix: string, field: string): Uint8
   if (address === "") throw ErrInvalidAddress.wrap(`empty ${field} string is not allowed`);
   let decoded: { prefix: string; data: Uint8Array };
   try {
-    decoded = fromBech32(address);
+    // An explicit limit: cosmjs passes Infinity by default, which newer @scure/base refuses.
+    decoded = fromBech32(address, 256);
   } catch (err) {
     throw ErrInvalidAddress.wrap(`invalid ${field} ${JSON.stringify(address)}: ${(err as Error).message}`);
   }
