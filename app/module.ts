@@ -1,4 +1,5 @@
 import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
+import type { AminoConverter } from "./amino";
 import type { ProtoCodec } from "./codec";
 import type { Context } from "./context";
 import type { KVStoreReader } from "./store/types";
@@ -24,6 +25,8 @@ export interface MsgHandlerDef<M> {
   signers(msg: M): readonly string[];
   validateBasic?(msg: M): void;
   handle(ctx: Context, msg: M): MsgResponse;
+  /** The legacy amino JSON form; messages without one cannot be signed in LEGACY_AMINO_JSON mode. */
+  readonly amino?: AminoConverter<M>;
 }
 
 /** Read-only state a query handler sees: the committed stores at the queried height. */

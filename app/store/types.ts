@@ -11,6 +11,10 @@ export interface KVPair {
   readonly value: Bytes;
 }
 
+/**
+ * Keys and values handed out by readers may be shared with the store's own buffers: treat them as
+ * read-only (copy before mutating). Keys and values given to `set` are copied by the store.
+ */
 export interface KVStoreReader {
   get(key: Bytes): Bytes | undefined;
   has(key: Bytes): boolean;
@@ -23,7 +27,10 @@ export interface KVStoreReader {
 }
 
 export interface KVStore extends KVStoreReader {
-  /** Empty keys are refused (they cannot be committed); values may be empty. */
+  /**
+   * Empty keys are refused (they cannot be committed), and so are keys longer than MAX_KEY_LENGTH
+   * (1975 bytes, from lmdb's key size limit; see cache-kv-store.ts); values may be empty.
+   */
   set(key: Bytes, value: Bytes): void;
   delete(key: Bytes): void;
 }
@@ -88,6 +95,12 @@ export interface CommitMultiStore {
   /** The committed state at `version`; throws AppError ErrInvalidHeight if pruned or not yet committed. */
   viewAt(version: number): MultiStoreReader;
   workingHash(): Bytes;
+  /**
+   * Sets the version of the first commit (the chain's initial height from InitChain) when nothing is
+   * committed yet; afterwards each commit is the previous version + 1. Throws once a version exists.
+   * Mirrors rootmulti's SetInitialVersion (IAVL hashes include the version, so this matters).
+   */
+  setInitialVersion(version: number): void;
   commit(): CommitId;
   lastCommitStats(): CommitStats;
   close(): Promise<void>;
