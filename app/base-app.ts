@@ -35,7 +35,7 @@ export interface BaseAppOptions {
   /** Test hook: SIGKILL this process when Commit for this height arrives (after FinalizeBlock). */
   readonly crashBeforeCommitAt?: bigint;
   /** Extra query paths outside the gRPC router (e.g. /app/simulate), tried before "unknown query path". */
-  readonly extraQueries?: (path: string, data: Uint8Array, ctx: QueryContext) => Uint8Array | undefined;
+  readonly extraQueries?: (path: string, data: Uint8Array, ctx: QueryContext) => Uint8Array | Promise<Uint8Array> | undefined;
 }
 
 const EPOCH = { seconds: 0n, nanos: 0 };
@@ -89,6 +89,8 @@ export class BaseApp implements AbciApplication {
     }
     if (this.lastBlockHeight() !== 0n) throw new Error("InitChain called on a chain that already has committed blocks");
     this.initialHeight = req.initialHeight > 0n ? req.initialHeight : 1n;
+    // The first commit is version initial_height (a chain restarted from an export starts above 1).
+    this.opts.store.setInitialVersion(Number(this.initialHeight));
     // Genesis writes go into the block branch of the first block; they are committed with it.
     this.finalizeState = this.opts.store.branch();
     const header: BlockHeader = { chainId: req.chainId, height: this.initialHeight, time: req.time ?? EPOCH, proposerAddress: new Uint8Array() };
@@ -106,19 +108,24 @@ export class BaseApp implements AbciApplication {
     });
   }
 
-  query(req: abci.RequestQuery): abci.ResponseQuery {
+  query(req: abci.RequestQuery): abci.ResponseQuery | Promise<abci.ResponseQuery> {
     const last = this.lastBlockHeight();
     const height = req.height === 0n ? last : req.height;
+    const failed = (err: unknown): abci.ResponseQuery => {
+      const e = abciErrorInfo(err);
+      return abci.ResponseQuery.fromPartial({ code: e.code, codespace: e.codespace, log: e.log, height });
+    };
     try {
       if (height > last) throw ErrInvalidRequest.wrap("cannot query with height in the future; please provide a valid height");
       if (last === 0n) throw ErrInvalidHeight.wrap("no committed state to query yet");
       if (req.prove && height <= 1n) throw ErrInvalidRequest.wrap("cannot query with proof when height <= 1; please provide a valid height");
       const ctx = this.queryContext(height);
       const value = this.route(req.path, req.data, ctx);
-      return abci.ResponseQuery.fromPartial({ code: 0, value, height });
+      if (value instanceof Uint8Array) return abci.ResponseQuery.fromPartial({ code: 0, value, height });
+      // Services that ask CometBFT (GetTx, node status, ...) answer asynchronously.
+      return value.then((v) => abci.ResponseQuery.fromPartial({ code: 0, value: v, height }), failed);
     } catch (err) {
-      const e = abciErrorInfo(err);
-      return abci.ResponseQuery.fromPartial({ code: e.code, codespace: e.codespace, log: e.log, height });
+      return failed(err);
     }
   }
 
@@ -127,7 +134,7 @@ export class BaseApp implements AbciApplication {
     return { height, chainId: this.opts.chainId, store: (name) => view.getReader(name) };
   }
 
-  private route(path: string, data: Uint8Array, ctx: QueryContext): Uint8Array {
+  private route(path: string, data: Uint8Array, ctx: QueryContext): Uint8Array | Promise<Uint8Array> {
     const handler = this.opts.queries.handler(path);
     if (handler) {
       try {
