@@ -1,4 +1,4 @@
-import { AddressCodec } from "./address";
+import { AddressCodec, moduleAddress } from "./address";
 import { BaseApp } from "./base-app";
 import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "./chain-config";
 import { ErrTxDecode } from "./errors";
@@ -42,7 +42,13 @@ export interface Keepers {
 export function createKeepers(settings: ChainSettings): Keepers {
   const addresses = new AddressCodec(settings.bech32Prefix);
   const auth = new AuthKeeper(addresses, MODULE_ACCOUNT_PERMISSIONS);
-  const bank = new BankKeeper(addresses);
+  const bank = new BankKeeper(addresses, auth, {
+    // simapp's rule: module accounts cannot receive through MsgSend, except gov's (deposits).
+    blockedAddresses: Object.keys(MODULE_ACCOUNT_PERMISSIONS)
+      .filter((name) => name !== "gov")
+      .sort()
+      .map(moduleAddress),
+  });
   const consensus = new ConsensusParamsKeeper();
   return { auth, bank, consensus };
 }

@@ -33,6 +33,16 @@ export class AccountReader {
     if (!(name in this.modulePermissions)) throw new Error(`unknown module account ${name}`);
     return moduleAddress(name);
   }
+
+  /** The address holding an account number (the AccountAddressByID query). */
+  addressByAccountNumber(store: KVStoreReader, accountNumber: bigint): Uint8Array | undefined {
+    return AccountNumberIndex.get(store, accountNumber);
+  }
+
+  /** The number the next new account will get. */
+  nextAccountNumberIn(store: KVStoreReader): bigint {
+    return GlobalAccountNumber.get(store) ?? 0n;
+  }
 }
 
 /** The sole owner of the "acc" store: accounts, account numbers and auth params. */

@@ -1,18 +1,31 @@
-import { Metadata } from "cosmjs-types/cosmos/bank/v1beta1/bank";
+/**
+ * x/bank genesis in SDK v0.50 JSON:
+ * `{params: {send_enabled, default_send_enabled}, balances: [{address, coins}], supply,
+ * denom_metadata, send_enabled: [{denom, enabled}]}`.
+ *
+ * Validation is GenesisState.Validate (x/bank/types/genesis.go) with its texts, each prefixed with
+ * the JSON path; InitGenesis and ExportGenesis follow x/bank/keeper/genesis.go, so an export
+ * re-imports to the same state.
+ */
+import { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
 import type { AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
 import { bytesToHex } from "../../app/encoding";
 import { asArray, asBool, asObject, asOptionalString, asString, asUint, JsonError } from "../../app/json";
+import { Coin, Coins, Int } from "../../app/math";
+import { goTrimSpace } from "../../app/math/go-compat";
 import type { JsonObject, JsonValue } from "../../app/module";
-import type { BankKeeper, CoinAmount } from "./keeper";
-
-const DENOM_RE = /^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/;
+import { accAddressFromBech32, errorText } from "./address-codec";
+import type { BankKeeper } from "./keeper";
+import { denomProblem } from "./validation";
 
 export interface BankGenesis {
-  readonly defaultSendEnabled: boolean;
-  readonly balances: readonly { readonly address: Uint8Array; readonly coins: readonly CoinAmount[] }[];
-  readonly supply: readonly CoinAmount[];
+  readonly params: Params;
+  readonly balances: readonly { readonly address: Uint8Array; readonly coins: Coins }[];
+  /** The supply to store: the sum of the balances (equal to the declared supply when one is given). */
+  readonly supply: Coins;
   readonly denomMetadata: readonly Metadata[];
+  /** GetAllSendEnabled: the send_enabled list, plus deprecated params entries for other denoms. */
   readonly sendEnabled: readonly { readonly denom: string; readonly enabled: boolean }[];
 }
 
@@ -20,65 +33,152 @@ export function defaultBankGenesisJson(): JsonValue {
   return { params: { send_enabled: [], default_send_enabled: true }, balances: [], supply: [], denom_metadata: [], send_enabled: [] };
 }
 
-export function parseCoinsJson(v: JsonValue | undefined, path: string): CoinAmount[] {
-  const coins = asArray(v, path).map((c, i) => {
-    const o = asObject(c, `${path}[${i}]`);
-    const denom = asString(o["denom"], `${path}[${i}].denom`);
-    if (!DENOM_RE.test(denom)) throw new JsonError(`${path}[${i}].denom`, `invalid denom ${JSON.stringify(denom)}`);
-    const amount = asUint(o["amount"], `${path}[${i}].amount`);
-    return { denom, amount };
+/** Coins as JSON decodes them: order kept, amounts in math.Int's syntax, nothing else checked. */
+export function parseCoinsJson(v: JsonValue | undefined, path: string): Coins {
+  return Coins.unchecked(
+    asArray(v, path).map((c, i) => {
+      const o = asObject(c, `${path}[${i}]`);
+      const denom = asString(o["denom"], `${path}[${i}].denom`);
+      const amountText = asString(o["amount"], `${path}[${i}].amount`);
+      let amount: Int;
+      try {
+        amount = Int.fromProto(amountText);
+      } catch (err) {
+        throw new JsonError(`${path}[${i}].amount`, errorText(err));
+      }
+      return Coin.unchecked(denom, amount);
+    }),
+  );
+}
+
+export function coinsToJson(coins: Coins): JsonValue {
+  return coins.toArray().map((c) => ({ denom: c.denom, amount: c.amount.toString() }));
+}
+
+/** Coins.Validate's plain text ("coin 0stake amount is not positive"), or undefined. */
+function coinsProblem(coins: Coins): string | undefined {
+  const err = coins.validate();
+  return err === undefined ? undefined : err.message.replace(/: invalid coins$/, "");
+}
+
+function parseSendEnabledList(v: JsonValue | undefined, path: string): { denom: string; enabled: boolean }[] {
+  return asArray(v, path).map((s, i) => {
+    const o = asObject(s, `${path}[${i}]`);
+    return {
+      denom: asOptionalString(o["denom"], `${path}[${i}].denom`),
+      enabled: o["enabled"] === undefined ? false : asBool(o["enabled"], `${path}[${i}].enabled`),
+    };
   });
-  for (let i = 1; i < coins.length; i++) {
-    const prev = coins[i - 1] as CoinAmount;
-    const cur = coins[i] as CoinAmount;
-    if (prev.denom >= cur.denom) throw new JsonError(path, `coins must be sorted by denom without duplicates (${prev.denom}, ${cur.denom})`);
-  }
-  return coins;
 }
 
-export function coinsToJson(coins: readonly CoinAmount[]): JsonValue {
-  return coins.map((c) => ({ denom: c.denom, amount: c.amount.toString() }));
-}
-
+/** Parses and validates (GenesisState.Validate) a bank genesis section. */
 export function parseBankGenesis(json: JsonValue, addresses: AddressCodec): BankGenesis {
   const root = asObject(json, "bank");
-  const params = root["params"] === undefined ? {} : asObject(root["params"], "bank.params");
-  const defaultSendEnabled = params["default_send_enabled"] === undefined ? true : asBool(params["default_send_enabled"], "bank.params.default_send_enabled");
-  const seen = new Set<string>();
+  const p = root["params"] === undefined || root["params"] === null ? {} : asObject(root["params"], "bank.params");
+  const paramsSendEnabled = parseSendEnabledList(p["send_enabled"], "bank.params.send_enabled");
+  // proto3 JSON: an absent bool is false, as on a Go node.
+  const defaultSendEnabled = p["default_send_enabled"] === undefined ? false : asBool(p["default_send_enabled"], "bank.params.default_send_enabled");
+  const sendEnabledField = parseSendEnabledList(root["send_enabled"], "bank.send_enabled");
+
+  if (paramsSendEnabled.length > 0 && sendEnabledField.length > 0) {
+    throw new JsonError("bank.send_enabled", "send_enabled defined in both the send_enabled field and in params (deprecated)");
+  }
+  if (paramsSendEnabled.length > 0) throw new JsonError("bank.params.send_enabled", "use of send_enabled in params is no longer supported");
+
+  const sendEnabled = [...sendEnabledField];
+  const seenSendEnabled = new Set<string>();
+  sendEnabled.forEach((se, i) => {
+    if (seenSendEnabled.has(se.denom)) throw new JsonError(`bank.send_enabled[${i}]`, `duplicate send enabled found: '${se.denom}'`);
+    const problem = denomProblem(se.denom);
+    if (problem !== undefined) throw new JsonError(`bank.send_enabled[${i}]`, problem);
+    seenSendEnabled.add(se.denom);
+  });
+
+  const seenBalances = new Set<string>();
+  let totalSupply = Coins.empty();
   const balances = asArray(root["balances"], "bank.balances").map((b, i) => {
     const path = `bank.balances[${i}]`;
     const o = asObject(b, path);
+    const text = asString(o["address"], `${path}.address`);
     let address: Uint8Array;
     try {
-      address = addresses.decodeAccount(asString(o["address"], `${path}.address`));
+      address = accAddressFromBech32(addresses.account, text);
     } catch (err) {
-      throw new JsonError(`${path}.address`, (err as Error).message);
+      throw new JsonError(`${path}.address`, errorText(err));
     }
+    // The SDK compares the address strings; comparing bytes as well also catches a case variant.
     const key = bytesToHex(address);
-    if (seen.has(key)) throw new JsonError(path, `duplicate balance for ${asString(o["address"], path)}`);
-    seen.add(key);
+    if (seenBalances.has(text) || seenBalances.has(key)) throw new JsonError(path, `duplicate balance for address ${text}`);
+    seenBalances.add(text).add(key);
     const coins = parseCoinsJson(o["coins"], `${path}.coins`);
-    if (coins.some((c) => c.amount === 0n)) throw new JsonError(`${path}.coins`, "zero amounts are not allowed");
+    const problem = coinsProblem(coins);
+    if (problem !== undefined) throw new JsonError(`${path}.coins`, problem);
+    totalSupply = totalSupply.add(coins);
     return { address, coins };
   });
-  const supply = parseCoinsJson(root["supply"], "bank.supply");
-  const computed = new Map<string, bigint>();
-  for (const b of balances) for (const c of b.coins) computed.set(c.denom, (computed.get(c.denom) ?? 0n) + c.amount);
-  if (supply.length > 0) {
-    const denoms = new Set([...computed.keys(), ...supply.map((c) => c.denom)]);
-    for (const denom of [...denoms].sort()) {
-      const declared = supply.find((c) => c.denom === denom)?.amount ?? 0n;
-      const summed = computed.get(denom) ?? 0n;
-      if (declared !== summed) throw new JsonError("bank.supply", `genesis supply ${declared}${denom} does not match the sum of balances ${summed}${denom}`);
+
+  const seenMetadata = new Set<string>();
+  const denomMetadata = asArray(root["denom_metadata"], "bank.denom_metadata").map((m, i) => {
+    const path = `bank.denom_metadata[${i}]`;
+    const metadata = parseMetadata(asObject(m, path), path);
+    if (seenMetadata.has(metadata.base)) throw new JsonError(path, `duplicate client metadata for denom ${metadata.base}`);
+    const problem = metadataProblem(metadata);
+    if (problem !== undefined) throw new JsonError(path, problem);
+    seenMetadata.add(metadata.base);
+    return metadata;
+  });
+
+  const declared = parseCoinsJson(root["supply"], "bank.supply");
+  if (!declared.isEmpty()) {
+    const problem = coinsProblem(declared);
+    if (problem !== undefined) throw new JsonError("bank.supply", problem);
+    if (!declared.equal(totalSupply)) {
+      throw new JsonError("bank.supply", `genesis supply is incorrect, expected ${declared.toString()}, got ${totalSupply.toString()}`);
     }
   }
-  const denomMetadata = asArray(root["denom_metadata"], "bank.denom_metadata").map((m, i) => parseMetadata(asObject(m, `bank.denom_metadata[${i}]`), `bank.denom_metadata[${i}]`));
-  const sendEnabled = asArray(root["send_enabled"], "bank.send_enabled").map((s, i) => {
-    const o = asObject(s, `bank.send_enabled[${i}]`);
-    return { denom: asString(o["denom"], `bank.send_enabled[${i}].denom`), enabled: asBool(o["enabled"], `bank.send_enabled[${i}].enabled`) };
-  });
-  const finalSupply = [...computed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([denom, amount]) => ({ denom, amount }));
-  return { defaultSendEnabled, balances, supply: finalSupply, denomMetadata, sendEnabled };
+
+  return {
+    params: Params.fromPartial({ sendEnabled: [], defaultSendEnabled }),
+    balances,
+    supply: totalSupply,
+    denomMetadata,
+    sendEnabled,
+  };
+}
+
+/** Metadata.Validate's text, or undefined. */
+export function metadataProblem(m: Metadata): string | undefined {
+  if (goTrimSpace(m.name) === "") return "name field cannot be blank";
+  if (goTrimSpace(m.symbol) === "") return "symbol field cannot be blank";
+  const base = denomProblem(m.base);
+  if (base !== undefined) return `invalid metadata base denom: ${base}`;
+  const display = denomProblem(m.display);
+  if (display !== undefined) return `invalid metadata display denom: ${display}`;
+  let hasDisplay = false;
+  let currentExponent = 0;
+  const seenUnits = new Set<string>();
+  for (const [i, unit] of m.denomUnits.entries()) {
+    if (i === 0) {
+      if (unit.denom !== m.base) return `metadata's first denomination unit must be the one with base denom '${m.base}'`;
+      if (unit.exponent !== 0) return `the exponent for base denomination unit ${m.base} must be 0`;
+    } else if (currentExponent >= unit.exponent) {
+      return "denom units should be sorted asc by exponent";
+    }
+    currentExponent = unit.exponent;
+    if (seenUnits.has(unit.denom)) return `duplicate denomination unit ${unit.denom}`;
+    if (unit.denom === m.display) hasDisplay = true;
+    const unitDenom = denomProblem(unit.denom);
+    if (unitDenom !== undefined) return `invalid denom unit: ${unitDenom}`;
+    const seenAliases = new Set<string>();
+    for (const alias of unit.aliases) {
+      if (seenAliases.has(alias)) return `duplicate denomination unit alias ${alias}`;
+      if (goTrimSpace(alias) === "") return `alias for denom unit ${unit.denom} cannot be blank`;
+      seenAliases.add(alias);
+    }
+    seenUnits.add(unit.denom);
+  }
+  if (!hasDisplay) return `metadata must contain a denomination unit with display denom '${m.display}'`;
+  return undefined;
 }
 
 function parseMetadata(o: JsonObject, path: string): Metadata {
@@ -86,13 +186,15 @@ function parseMetadata(o: JsonObject, path: string): Metadata {
     description: asOptionalString(o["description"], `${path}.description`),
     denomUnits: asArray(o["denom_units"], `${path}.denom_units`).map((u, j) => {
       const unit = asObject(u, `${path}.denom_units[${j}]`);
+      const exponent = asUint(unit["exponent"] ?? 0, `${path}.denom_units[${j}].exponent`);
+      if (exponent > 0xffffffffn) throw new JsonError(`${path}.denom_units[${j}].exponent`, "out of range for uint32");
       return {
-        denom: asString(unit["denom"], `${path}.denom_units[${j}].denom`),
-        exponent: Number(asUint(unit["exponent"] ?? 0, `${path}.denom_units[${j}].exponent`)),
-        aliases: asArray(unit["aliases"], `${path}.denom_units[${j}].aliases`).map((a) => asString(a, `${path}.denom_units[${j}].aliases`)),
+        denom: asOptionalString(unit["denom"], `${path}.denom_units[${j}].denom`),
+        exponent: Number(exponent),
+        aliases: asArray(unit["aliases"], `${path}.denom_units[${j}].aliases`).map((a, k) => asString(a, `${path}.denom_units[${j}].aliases[${k}]`)),
       };
     }),
-    base: asString(o["base"], `${path}.base`),
+    base: asOptionalString(o["base"], `${path}.base`),
     display: asOptionalString(o["display"], `${path}.display`),
     name: asOptionalString(o["name"], `${path}.name`),
     symbol: asOptionalString(o["symbol"], `${path}.symbol`),
@@ -114,34 +216,21 @@ export function metadataToJson(m: Metadata): JsonValue {
   };
 }
 
+/** InitGenesis: params, send-enabled entries, balances, supply (the sum of balances), metadata. */
 export function initBankGenesis(ctx: Context, keeper: BankKeeper, genesis: BankGenesis): void {
-  keeper.setParams(ctx, { sendEnabled: [], defaultSendEnabled: genesis.defaultSendEnabled });
-  for (const b of genesis.balances) for (const c of b.coins) keeper.setBalance(ctx, b.address, c.denom, c.amount);
-  for (const c of genesis.supply) keeper.setSupply(ctx, c.denom, c.amount);
+  keeper.setParams(ctx, genesis.params);
+  keeper.setAllSendEnabled(ctx, genesis.sendEnabled);
+  for (const b of genesis.balances) for (const coin of b.coins) keeper.setBalance(ctx, b.address, coin);
+  for (const coin of genesis.supply) keeper.setSupply(ctx, coin);
   for (const m of genesis.denomMetadata) keeper.setDenomMetadata(ctx, m);
-  for (const s of genesis.sendEnabled) keeper.setSendEnabled(ctx, s.denom, s.enabled);
 }
 
+/** ExportGenesis: everything in store (key) order. */
 export function exportBankGenesis(ctx: Context, keeper: BankKeeper): JsonValue {
   const store = keeper.store(ctx);
-  const byAddress = new Map<string, { address: string; coins: CoinAmount[] }>();
-  const order: string[] = [];
-  for (const { address, denom, amount } of keeper.allBalances(store)) {
-    const key = bytesToHex(address);
-    let entry = byAddress.get(key);
-    if (!entry) {
-      entry = { address: keeper.addresses.encodeAccount(address), coins: [] };
-      byAddress.set(key, entry);
-      order.push(key);
-    }
-    entry.coins.push({ denom, amount });
-  }
   return {
-    params: { send_enabled: [], default_send_enabled: keeper.getParams(ctx).defaultSendEnabled },
-    balances: order.map((k) => {
-      const e = byAddress.get(k) as { address: string; coins: CoinAmount[] };
-      return { address: e.address, coins: coinsToJson(e.coins) };
-    }),
+    params: { send_enabled: [], default_send_enabled: keeper.params(store).defaultSendEnabled },
+    balances: keeper.accountsBalances(store).map((b) => ({ address: keeper.addresses.encodeAccount(b.address), coins: coinsToJson(b.coins) })),
     supply: coinsToJson(keeper.totalSupply(store)),
     denom_metadata: keeper.allDenomMetadata(store).map(metadataToJson),
     send_enabled: keeper.sendEnabledEntries(store).map((s) => ({ denom: s.denom, enabled: s.enabled })),

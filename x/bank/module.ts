@@ -1,12 +1,19 @@
 import type { AppModule, JsonValue } from "../../app/module";
 import { defaultBankGenesisJson, exportBankGenesis, initBankGenesis, parseBankGenesis } from "./genesis";
 import type { BankKeeper } from "./keeper";
+import { registerBankMsgServer } from "./msg-server";
+import { registerBankQueryServer } from "./query-server";
 import { BANK_STORE } from "./state-keys";
 
+/** x/bank's contract with the app: no begin/end block (as in the SDK). */
 export function bankModule(keeper: BankKeeper): AppModule {
   return {
     name: "bank",
     storeNames: [BANK_STORE],
+    registerServices: (registrar) => {
+      registerBankMsgServer(registrar, keeper);
+      registerBankQueryServer(registrar, keeper);
+    },
     defaultGenesis: defaultBankGenesisJson,
     validateGenesis: (g: JsonValue) => void parseBankGenesis(g, keeper.addresses),
     initGenesis: (ctx, g) => initBankGenesis(ctx, keeper, parseBankGenesis(g, keeper.addresses)),

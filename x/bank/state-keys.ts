@@ -1,30 +1,59 @@
-import { Params, Metadata } from "cosmjs-types/cosmos/bank/v1beta1/bank";
-import { BigIntValue, BytesKey, Collection, EmptyValue, Item, StringKey, concatBytes, lengthPrefixed, pairKey, protoValue, type KeyCodec } from "../../app/collections";
+import { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
+import { Collection, EmptyValue, Item, StringKey, concatBytes, lengthPrefixed, pairKey, protoValue, splitLengthPrefixed, type KeyCodec, type ValueCodec } from "../../app/collections";
+import { Int } from "../../app/math";
 
-/** All of x/bank's storage layout (prefixes as in SDK v0.50's x/bank). */
+/**
+ * All of x/bank's storage layout, with the prefixes and key/value encodings of SDK v0.50's x/bank
+ * (x/bank/types/keys.go, keeper/view.go), so that pagination keys (`next_key`) are the ones a Go
+ * node hands out.
+ */
 export const BANK_STORE = "bank";
 
-/** denom -> total supply. */
-export const Supply = new Collection(Uint8Array.of(0x00), StringKey, BigIntValue);
-export const DenomMetadata = new Collection(Uint8Array.of(0x01), StringKey, protoValue(Metadata));
-/** (address, denom) -> amount; the address is length-prefixed so one account's balances share a prefix. */
-export const Balances = new Collection(Uint8Array.of(0x02), pairKey(StringKey), BigIntValue);
+const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder();
 
-/** (denom, address) -> presence: the DenomOwners index. */
+/** math.Int's value encoding (sdk.IntValue): the decimal string. */
+export const IntValue: ValueCodec<Int> = {
+  encode: (v) => textEncoder.encode(v.toString()),
+  decode: (b) => Int.fromString(textDecoder.decode(b)),
+};
+
+/** codec.BoolValue: a protobuf BoolValue (true = 08 01, false = empty), kept for state compatibility. */
+export const BoolValue: ValueCodec<boolean> = {
+  encode: (v) => (v ? Uint8Array.of(0x08, 0x01) : new Uint8Array(0)),
+  decode: (b) => b.length === 2 && b[0] === 0x08 && b[1] === 0x01,
+};
+
+/**
+ * collections.StringKey in a non-terminal position: the string then a 0x00 delimiter (denoms
+ * never contain 0x00).
+ */
+export function denomPart(denom: string): Uint8Array {
+  return concatBytes(textEncoder.encode(denom), Uint8Array.of(0));
+}
+
+/** denom -> total supply (0x00 | denom). */
+export const Supply = new Collection(Uint8Array.of(0x00), StringKey, IntValue);
+/** base denom -> Metadata (0x01 | denom). */
+export const DenomMetadata = new Collection(Uint8Array.of(0x01), StringKey, protoValue(Metadata));
+/** (address, denom) -> amount (0x02 | len | address | denom): one account's balances share a prefix. */
+export const Balances = new Collection(Uint8Array.of(0x02), pairKey(StringKey), IntValue);
+
+/** (denom, address) keys of the denom-owners index: denom | 0x00 | len | address. */
 const denomAddressKey: KeyCodec<readonly [string, Uint8Array]> = {
-  encode: ([denom, address]) => concatBytes(lengthPrefixed(new TextEncoder().encode(denom)), address),
+  encode: ([denom, address]) => concatBytes(denomPart(denom), lengthPrefixed(address)),
   decode: (bytes) => {
-    const n = bytes[0] ?? 0;
-    return [new TextDecoder().decode(bytes.subarray(1, 1 + n)), bytes.subarray(1 + n)] as const;
+    const zero = bytes.indexOf(0);
+    if (zero < 0) throw new Error("malformed denom-owner index key");
+    const [address] = splitLengthPrefixed(bytes.subarray(zero + 1));
+    return [textDecoder.decode(bytes.subarray(0, zero)), address] as const;
   },
 };
+/** (denom, address) -> presence (0x03): the reverse index DenomOwners pages through. */
 export const DenomOwnersIndex = new Collection(Uint8Array.of(0x03), denomAddressKey, EmptyValue);
-/** denom -> send enabled flag (1 byte). */
-export const SendEnabled = new Collection(Uint8Array.of(0x04), StringKey, {
-  encode: (v: boolean) => Uint8Array.of(v ? 1 : 0),
-  decode: (b: Uint8Array) => b[0] === 1,
-});
+/** denom -> send enabled override (0x04 | denom); absent: the default_send_enabled param. */
+export const SendEnabled = new Collection(Uint8Array.of(0x04), StringKey, BoolValue);
 export const ParamsItem = new Item(Uint8Array.of(0x05), protoValue(Params));
 
-export const addressPrefix = (address: Uint8Array): Uint8Array => lengthPrefixed(address);
-export { BytesKey };
+/** The key part all balances of one account share (after the Balances prefix). */
+export const balancesOf = (address: Uint8Array): Uint8Array => lengthPrefixed(address);

@@ -1,0 +1,133 @@
+import { toBech32 } from "@cosmjs/encoding";
+import { moduleAddress } from "../../app/address";
+import type { JsonObject, JsonValue } from "../../app/module";
+import { authModule } from "../auth/module";
+import { defaultBankGenesisJson, parseBankGenesis } from "./genesis";
+import { bankModule } from "./module";
+import { coins, createTestEnv, testAddress, type TestEnv } from "./test-fixtures";
+
+const alice = testAddress(1);
+const bob = testAddress(2);
+
+function exportAll(env: TestEnv): { auth: JsonValue; bank: JsonValue } {
+  const ctx = env.ctx();
+  return { auth: authModule(env.auth).exportGenesis?.(ctx) as JsonValue, bank: bankModule(env.bank).exportGenesis?.(ctx) as JsonValue };
+}
+
+function importAll(state: { auth: JsonValue; bank: JsonValue }): TestEnv {
+  const env = createTestEnv({ skipGenesis: true });
+  const ctx = env.ctx();
+  authModule(env.auth).validateGenesis?.(state.auth);
+  authModule(env.auth).initGenesis?.(ctx, state.auth);
+  bankModule(env.bank).validateGenesis?.(state.bank);
+  bankModule(env.bank).initGenesis?.(ctx, state.bank);
+  return env;
+}
+
+function bankGenesis(env: TestEnv, fields: JsonObject): JsonValue {
+  return { ...(defaultBankGenesisJson() as JsonObject), ...fields };
+}
+
+const problem = (env: TestEnv, genesis: JsonValue): string => {
+  try {
+    parseBankGenesis(genesis, env.addresses);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return "valid";
+};
+
+describe("bank genesis", () => {
+  it("round-trips: init -> export -> init -> export gives the same sections", () => {
+    const env = createTestEnv();
+    env.fund(alice, "100stake,7uatom");
+    const ctx = env.ctx();
+    env.bank.sendCoins(ctx, alice, bob, coins("30stake"));
+    env.bank.sendCoinsFromAccountToModule(ctx, bob, "fee_collector", coins("1stake"));
+    env.bank.setSendEnabled(ctx, "uatom", false);
+    env.bank.setDenomMetadata(ctx, {
+      description: "the staking token",
+      denomUnits: [
+        { denom: "stake", exponent: 0, aliases: ["microstake"] },
+        { denom: "STAKE", exponent: 6, aliases: [] },
+      ],
+      base: "stake",
+      display: "STAKE",
+      name: "Stake",
+      symbol: "STK",
+      uri: "",
+      uriHash: "",
+    });
+    const first = exportAll(env);
+    const second = exportAll(importAll(first));
+    expect(second).toEqual(first);
+    const bank = first.bank as JsonObject;
+    expect(bank["supply"]).toEqual([
+      { denom: "stake", amount: "100" },
+      { denom: "uatom", amount: "7" },
+    ]);
+    expect(bank["send_enabled"]).toEqual([{ denom: "uatom", enabled: false }]);
+    expect(bank["params"]).toEqual({ send_enabled: [], default_send_enabled: true });
+  });
+
+  it("stores the balances in address order whatever the genesis order, and computes an absent supply", () => {
+    const env = createTestEnv({ skipGenesis: true });
+    const [low, high] = [alice, bob].sort(Buffer.compare) as [Uint8Array, Uint8Array];
+    const genesis = bankGenesis(env, {
+      balances: [
+        { address: env.bech32(high), coins: [{ denom: "stake", amount: "2" }] },
+        { address: env.bech32(low), coins: [{ denom: "stake", amount: "1" }] },
+      ],
+    });
+    bankModule(env.bank).initGenesis?.(env.ctx(), genesis);
+    const exported = bankModule(env.bank).exportGenesis?.(env.ctx()) as JsonObject;
+    expect(exported["balances"]).toEqual([
+      { address: env.bech32(low), coins: [{ denom: "stake", amount: "1" }] },
+      { address: env.bech32(high), coins: [{ denom: "stake", amount: "2" }] },
+    ]);
+    expect(exported["supply"]).toEqual([{ denom: "stake", amount: "3" }]);
+    expect(env.bank.getBalance(env.ctx(), moduleAddress("mint"), "stake").isZero()).toBe(true);
+  });
+
+  it("reads an absent default_send_enabled as false, as proto3 JSON does", () => {
+    const env = createTestEnv({ skipGenesis: true });
+    expect(parseBankGenesis({ params: {} }, env.addresses).params.defaultSendEnabled).toBe(false);
+    expect(parseBankGenesis({}, env.addresses).params.defaultSendEnabled).toBe(false);
+  });
+
+  it("validates as GenesisState.Validate does", () => {
+    const env = createTestEnv({ skipGenesis: true });
+    const a = env.bech32(alice);
+    const bal = (address: string, list: { denom: string; amount: string }[]): JsonValue => ({ address, coins: list });
+    const cases: [string, JsonObject, string][] = [
+      ["duplicate balance", { balances: [bal(a, [{ denom: "stake", amount: "1" }]), bal(a, [{ denom: "stake", amount: "1" }])] }, `bank.balances[1]: duplicate balance for address ${a}`],
+      ["unsorted coins", { balances: [bal(a, [{ denom: "uatom", amount: "1" }, { denom: "stake", amount: "1" }])] }, "bank.balances[0].coins: denomination stake is not sorted"],
+      ["zero coin", { balances: [bal(a, [{ denom: "stake", amount: "0" }])] }, "bank.balances[0].coins: coin 0stake amount is not positive"],
+      ["duplicate denom", { balances: [bal(a, [{ denom: "stake", amount: "1" }, { denom: "stake", amount: "2" }])] }, "bank.balances[0].coins: duplicate denomination stake"],
+      ["overflowing amount", { balances: [bal(a, [{ denom: "stake", amount: (1n << 256n).toString() }])] }, "bank.balances[0].coins[0].amount: integer out of range; got: 257, max: 256: tx parse error"],
+      ["wrong prefix", { balances: [bal(toBech32("cosmos", alice), [])] }, "bank.balances[0].address: invalid Bech32 prefix; expected plume, got cosmos"],
+      ["supply mismatch", { balances: [bal(a, [{ denom: "stake", amount: "10" }])], supply: [{ denom: "stake", amount: "5" }] }, "bank.supply: genesis supply is incorrect, expected 5stake, got 10stake"],
+      ["duplicate send enabled", { send_enabled: [{ denom: "stake", enabled: true }, { denom: "stake", enabled: false }] }, "bank.send_enabled[1]: duplicate send enabled found: 'stake'"],
+      ["bad send enabled denom", { send_enabled: [{ denom: "s", enabled: true }] }, "bank.send_enabled[0]: invalid denom: s"],
+      ["send enabled in params", { params: { send_enabled: [{ denom: "stake", enabled: true }], default_send_enabled: true } }, "bank.params.send_enabled: use of send_enabled in params is no longer supported"],
+      [
+        "send enabled in both places",
+        { params: { send_enabled: [{ denom: "stake", enabled: true }] }, send_enabled: [{ denom: "uatom", enabled: true }] },
+        "bank.send_enabled: send_enabled defined in both the send_enabled field and in params (deprecated)",
+      ],
+      ["metadata without a name", { denom_metadata: [{ base: "stake", display: "stake", symbol: "S", denom_units: [{ denom: "stake", exponent: 0 }] }] }, "bank.denom_metadata[0]: name field cannot be blank"],
+      [
+        "metadata without its display unit",
+        { denom_metadata: [{ base: "stake", display: "STAKE", name: "n", symbol: "S", denom_units: [{ denom: "stake", exponent: 0 }] }] },
+        "bank.denom_metadata[0]: metadata must contain a denomination unit with display denom 'STAKE'",
+      ],
+      [
+        "metadata units out of order",
+        { denom_metadata: [{ base: "stake", display: "stake", name: "n", symbol: "S", denom_units: [{ denom: "stake", exponent: 0 }, { denom: "kstake", exponent: 0 }] }] },
+        "bank.denom_metadata[0]: denom units should be sorted asc by exponent",
+      ],
+    ];
+    for (const [, fields, want] of cases) expect(problem(env, bankGenesis(env, fields))).toBe(want);
+    expect(problem(env, bankGenesis(env, { balances: [bal(a, [{ denom: "stake", amount: "10" }])], supply: [{ denom: "stake", amount: "10" }] }))).toBe("valid");
+  });
+});
