@@ -8,9 +8,13 @@ describe("query errors as the SDK reports them over ABCI", () => {
     expect(e.message).toMatch(/^rpc error: code = NotFound desc = account plume1x not found/);
   });
 
-  it("maps keeper errors by their codes", () => {
-    expect(queryErrorToAbci(ErrKeyNotFound.wrap("x")).code).toBe(22);
-    expect(queryErrorToAbci(ErrInvalidRequest.wrap("bad")).code).toBe(18);
+  it("maps registered SDK errors to Unknown (6) and plain errors to invalid request (18)", () => {
+    const registered = queryErrorToAbci(ErrKeyNotFound.wrap("x"));
+    expect(registered.code).toBe(6);
+    expect(registered.message).toBe("rpc error: code = Unknown desc = x: key not found: unknown request");
+    const plain = queryErrorToAbci(new Error("bad page key"));
+    expect([plain.code, plain.message]).toEqual([18, "bad page key: invalid request"]);
+    expect(queryErrorToAbci(ErrInvalidRequest.wrap("bad")).code).toBe(6);
     expect(queryErrorToAbci(new QueryError(GrpcStatus.Unimplemented, "nope")).code).toBe(6);
   });
 });

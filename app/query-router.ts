@@ -1,4 +1,4 @@
-import { AppError, ErrInvalidRequest, ErrKeyNotFound, ErrNotFound, ErrUnauthorized, ErrUnknownRequest, ErrInternal } from "./errors";
+import { AppError, ErrInvalidRequest, ErrKeyNotFound, ErrUnauthorized, ErrUnknownRequest, UNDEFINED_CODESPACE } from "./errors";
 import type { QueryContext, QueryHandlerDef } from "./module";
 
 /** gRPC status codes the SDK maps query errors through (google.golang.org/grpc/codes). */
@@ -39,29 +39,34 @@ export class QueryError extends Error {
 export const notFound = (what: string): QueryError => new QueryError(GrpcStatus.NotFound, what);
 export const invalidArgument = (what: string): QueryError => new QueryError(GrpcStatus.InvalidArgument, what);
 
-/** The gRPC status of any error a query handler throws. */
+/** Errors that carry no registered SDK code: plain Go errors in the SDK, plain JS errors here. */
+function isPlainError(err: unknown): boolean {
+  return !(err instanceof QueryError) && (!(err instanceof AppError) || err.codespace === UNDEFINED_CODESPACE);
+}
+
+/**
+ * The gRPC status of any error a query handler throws: an explicit QueryError keeps its status;
+ * a registered SDK error (AppError) is Unknown with its message, as errorsmod errors surface
+ * through grpc-go; anything else is Unknown too.
+ */
 export function grpcStatusOf(err: unknown): { status: GrpcStatusCode; description: string } {
   if (err instanceof QueryError) return { status: err.status, description: err.description };
-  if (err instanceof AppError) {
-    if (err.codespace === ErrKeyNotFound.codespace && (err.code === ErrKeyNotFound.code || err.code === ErrNotFound.code)) {
-      return { status: GrpcStatus.NotFound, description: err.message };
-    }
-    if (err.codespace === ErrInvalidRequest.codespace && err.code === ErrInvalidRequest.code) {
-      return { status: GrpcStatus.InvalidArgument, description: err.message };
-    }
-    return { status: GrpcStatus.InvalidArgument, description: err.message };
-  }
   const message = err instanceof Error ? err.message : String(err);
-  return { status: GrpcStatus.Internal, description: message };
+  return { status: GrpcStatus.Unknown, description: message };
 }
 
 /**
  * The SDK error an ABCI query result carries for a failed gRPC query (baseapp's gRPCErrorToSDKError):
+ * an error without a gRPC status -> invalid request (18) with the raw text; otherwise
  * NotFound -> key not found (22), InvalidArgument/FailedPrecondition -> invalid request (18),
  * Unauthenticated -> unauthorized (4), anything else -> unknown request (6). The log keeps the
  * "rpc error: code = ... desc = ..." text, which cosmjs matches on.
  */
 export function queryErrorToAbci(err: unknown): AppError {
+  if (isPlainError(err)) {
+    const raw = err instanceof AppError ? err.message.replace(/: internal$/, "") : err instanceof Error ? err.message : String(err);
+    return ErrInvalidRequest.wrap(raw);
+  }
   const { status, description } = grpcStatusOf(err);
   const text = new QueryError(status, description).message;
   switch (status) {
@@ -72,8 +77,6 @@ export function queryErrorToAbci(err: unknown): AppError {
       return ErrInvalidRequest.wrap(text);
     case GrpcStatus.Unauthenticated:
       return ErrUnauthorized.wrap(text);
-    case GrpcStatus.Internal:
-      return ErrInternal.wrap(text);
     default:
       return ErrUnknownRequest.wrap(text);
   }
