@@ -10,6 +10,11 @@ import { initNode } from "./init";
 import { startNode } from "./start";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { processIo, type Io } from "./client/io";
+import { registerGenesisCommands } from "./genesis/commands";
+import { registerKeysCommands } from "./keys/commands";
+import { registerQueryCommands } from "./query/commands";
+import { registerTxCommands } from "./tx/commands";
 
 function parsePositiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a positive integer");
@@ -35,12 +40,14 @@ function stopOnSignals(stop: () => Promise<number>): void {
   process.on("SIGTERM", onSignal);
 }
 
-export function buildProgram(): Command {
+/** The CLI; `io` is where client commands (keys, tx, query, genesis) read and write. */
+export function buildProgram(io: Io = processIo()): Command {
   const program = new Command();
   program
     .name("plumed")
     .description("plumed: a proof-of-stake chain application for CometBFT, compatible with Cosmos SDK v0.50 clients")
     .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .exitOverride();
 
   program
@@ -135,22 +142,35 @@ export function buildProgram(): Command {
       process.stdout.write(`${APP_NAME} ${APP_VERSION}\ncometbft ${pinnedCometbftVersion()} (pinned)\n`);
     });
 
+  // Client commands (simd's keys, genesis, tx, query); each group lives in its own folder.
+  registerKeysCommands(program, io);
+  registerGenesisCommands(program, io);
+  registerTxCommands(program, io);
+  registerQueryCommands(program, io);
+
   return program;
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
-  program.configureOutput({
-    writeErr: (text) => process.stderr.write(text),
-  });
+/**
+ * Runs the CLI and returns its exit code: 0 on success (and for help), commander's code for usage
+ * errors (already printed as one line), 1 with one "error: ..." line for anything else.
+ */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: "user" });
+    return 0;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      // Help and version exit 0; usage errors were already printed as one line by commander.
-      process.exit(err.exitCode);
-    }
-    process.stderr.write(`error: ${(err as Error).message}\n`);
-    process.exit(1);
+    if (err instanceof CommanderError) return err.exitCode;
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`error: ${message.split("\n").join(" ")}\n`);
+    return 1;
+  } finally {
+    io.close();
   }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const code = await runCli(argv, processIo());
+  if (code !== 0) process.exit(code);
 }
