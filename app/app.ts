@@ -1,5 +1,5 @@
 import { AddressCodec, moduleAddress } from "./address";
-import { BaseApp } from "./base-app";
+import { BaseApp, type BaseAppOptions } from "./base-app";
 import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "./chain-config";
 import { ErrTxDecode } from "./errors";
 import type { Logger } from "./logger";
@@ -74,6 +74,8 @@ export interface PlumeAppOptions {
   readonly logger: Logger;
   readonly minRetainBlocks?: number;
   readonly crashBeforeCommitAt?: bigint;
+  /** Query paths answered outside the gRPC router (node, tx and CometBFT services). */
+  readonly extraQueries?: BaseAppOptions["extraQueries"];
 }
 
 export interface PlumeApp {
@@ -112,6 +114,7 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
     logger: opts.logger,
     ...(opts.minRetainBlocks !== undefined ? { minRetainBlocks: opts.minRetainBlocks } : {}),
     ...(opts.crashBeforeCommitAt !== undefined ? { crashBeforeCommitAt: opts.crashBeforeCommitAt } : {}),
+    ...(opts.extraQueries !== undefined ? { extraQueries: opts.extraQueries } : {}),
   });
   return { baseApp, keepers, modules, msgs, queries };
 }

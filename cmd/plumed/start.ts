@@ -10,6 +10,16 @@ import type { JsonObject } from "../../app/module";
 import { openCommitMultiStore } from "../../app/store";
 import type { CommitMultiStore } from "../../app/store/types";
 import { existingHome } from "./home";
+import { apiQueryHook, nodeServicesFromConfig, startApiServers } from "../../app/server";
+import { readFileSync } from "node:fs";
+import { parseToml } from "../../app/config/toml";
+
+/** CometBFT's RPC listen address from config.toml ([rpc] laddr), for the services that ask it. */
+function cometRpcAddress(configToml: string): string {
+  const rpc = parseToml(readFileSync(configToml, "utf8"))["rpc"] as Record<string, unknown> | undefined;
+  const laddr = typeof rpc?.["laddr"] === "string" ? rpc["laddr"] : "tcp://127.0.0.1:26657";
+  return laddr.replace("0.0.0.0", "127.0.0.1");
+}
 
 export interface StartOptions {
   readonly home: string;
@@ -48,14 +58,20 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
 
   const store: CommitMultiStore = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
   const crashAt = crashHookHeight();
+  const cometRpcUrl = cometRpcAddress(paths.configToml);
+  // The node services (tx, CometBFT, node) answer abci_query too; they need the app once built.
+  let built: PlumeApp | undefined;
+  const services = nodeServicesFromConfig(config, cometRpcUrl, () => built?.baseApp);
   const app = createPlumeApp({
     chainId: genesis.chain_id,
     settings,
     store,
     logger: logger.with({ module: "app" }),
     minRetainBlocks: config.minRetainBlocks,
+    extraQueries: apiQueryHook(services),
     ...(crashAt !== undefined ? { crashBeforeCommitAt: crashAt } : {}),
   });
+  built = app;
   const last = store.lastCommitId();
   if (last.version === 0) {
     // Fail before CometBFT starts, with the offending field, rather than in InitChain.
@@ -71,6 +87,8 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const server = new AbciServer({ address: config.abciAddress, app: app.baseApp, logger: logger.with({ module: "abci-server" }) });
   const abciAddress = await server.start();
   logger.info("ABCI server listening", { address: abciAddress });
+  const api = await startApiServers({ config, baseApp: app.baseApp, queryRouter: app.queries, services, cometRpcUrl, logger });
+  logger.info("API servers listening", { grpc: api.grpcAddress ?? "off", rest: api.restAddress ?? "off" });
 
   let child: ChildProcess | undefined;
   let resolveStopped: (code: number) => void = () => undefined;
@@ -78,6 +96,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   let stopping: Promise<number> | undefined;
 
   const shutdown = async (code: number): Promise<number> => {
+    await api.close();
     await server.close();
     await store.close();
     logger.info("stopped", { code });
