@@ -15,26 +15,37 @@ import { bankModule } from "../x/bank/module";
 import { BankKeeper } from "../x/bank/keeper";
 import { consensusModule } from "../x/consensus/module";
 import { ConsensusParamsKeeper } from "../x/consensus/keeper";
+import { BANK_STORE } from "../x/bank/state-keys";
+import { capModule, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 
 /** Module accounts and what each may do with coins (simapp's maccPerms). */
 export const MODULE_ACCOUNT_PERMISSIONS: ModuleAccountPermissions = {
   fee_collector: [],
+  bonded_tokens_pool: ["burner", "staking"],
+  not_bonded_tokens_pool: ["burner", "staking"],
 };
 
 /**
  * The order the app calls its modules in, declared once.
- * - Genesis: auth before bank, so accounts exist before balances are credited to them.
+ * - Genesis: auth before bank, so accounts exist before balances are credited to them; staking
+ *   after bank, because it checks its pools' balances against bank; plume_staking (the
+ *   decentralization cap) after staking, whose store holds its params.
+ * - BeginBlock: staking records historical info (it goes last once mint, distribution and
+ *   slashing exist, as in simapp).
+ * - EndBlock: staking computes the validator set updates CometBFT applies at H+2 (after gov,
+ *   once gov exists, so that passed proposals changing staking params take effect in the block).
  */
 export const MODULE_ORDER: ModuleOrder = {
-  initGenesis: ["auth", "bank"],
-  exportGenesis: ["auth", "bank"],
-  beginBlock: [],
-  endBlock: [],
+  initGenesis: ["auth", "bank", "staking", "plume_staking"],
+  exportGenesis: ["auth", "bank", "staking", "plume_staking"],
+  beginBlock: ["staking"],
+  endBlock: ["staking"],
 } as const;
 
 export interface Keepers {
   readonly auth: AuthKeeper;
   readonly bank: BankKeeper;
+  readonly staking: StakingKeeper;
   readonly consensus: ConsensusParamsKeeper;
 }
 
@@ -49,22 +60,35 @@ export function createKeepers(settings: ChainSettings): Keepers {
       .sort()
       .map(moduleAddress),
   });
+  const govAddress = addresses.encodeAccount(moduleAddress("gov"));
+  const staking = new StakingKeeper({ addresses, accountKeeper: auth, bankKeeper: bank, authority: govAddress, hooks: new StakingHooksRegistry() });
   const consensus = new ConsensusParamsKeeper();
-  return { auth, bank, consensus };
+  return { auth, bank, staking, consensus };
 }
 
-export function createModules(keepers: Keepers): AppModule[] {
-  return [authModule(keepers.auth), bankModule(keepers.bank), consensusModule()];
+export function createModules(keepers: Keepers, settings: ChainSettings): AppModule[] {
+  const bank = keepers.bank;
+  return [
+    authModule(keepers.auth),
+    bankModule(bank),
+    stakingModule({
+      keeper: keepers.staking,
+      bankQuerier: { balanceAt: (ctx, address, denom) => bank.balance(ctx.store(BANK_STORE), address, denom).amount.toBigInt() },
+      defaultBondDenom: settings.denom,
+    }),
+    capModule(keepers.staking),
+    consensusModule(),
+  ];
 }
 
 /** Every store the app's modules own; the multistore is opened with exactly these. */
 export function appStoreNames(settings: ChainSettings): string[] {
-  return new ModuleManager(createModules(createKeepers(settings)), MODULE_ORDER).storeNames();
+  return new ModuleManager(createModules(createKeepers(settings), settings), MODULE_ORDER).storeNames();
 }
 
 /** The `app_state` of a new chain. */
 export function defaultAppState(settings: ChainSettings): Record<string, JsonValue> {
-  return new ModuleManager(createModules(createKeepers(settings)), MODULE_ORDER).defaultGenesis();
+  return new ModuleManager(createModules(createKeepers(settings), settings), MODULE_ORDER).defaultGenesis();
 }
 
 export interface PlumeAppOptions {
@@ -97,7 +121,7 @@ function errInfo(): { code: number; codespace: string; log: string } {
 
 export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
   const keepers = createKeepers(opts.settings);
-  const modules = new ModuleManager(createModules(keepers), MODULE_ORDER);
+  const modules = new ModuleManager(createModules(keepers, opts.settings), MODULE_ORDER);
   const msgs = new MsgRouter();
   const queries = new QueryRouter();
   modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });

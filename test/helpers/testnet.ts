@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { setTomlValues } from "../../app/config/toml-edit";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDevnet, spawnNode, type CreateDevnetOptions, type DevnetLayout, type NodeProcess } from "../../cmd/plumed/devnet";
@@ -47,6 +48,14 @@ export class Testnet {
     const p = spawnNode(node, env);
     this.procs.set(i, p);
     return p;
+  }
+
+  /** Edits node i's app.toml (before it starts), e.g. { "minimum-gas-prices": "0.01uplume" }. */
+  setAppToml(i: number, values: Readonly<Record<string, string | number | boolean>>): void {
+    const node = this.layout.nodes[i];
+    if (!node) throw new Error(`no node ${i}`);
+    const file = join(node.home, "config", "app.toml");
+    writeFileSync(file, setTomlValues(readFileSync(file, "utf8"), values));
   }
 
   startAll(): void {

@@ -301,6 +301,43 @@ export class BankKeeper extends BankViewKeeper {
     this.sendCoins(ctx, sender, recipient.address, amount);
   }
 
+  /**
+   * DelegateCoinsFromAccountToModule: staking's bond from a delegator into a pool (module account
+   * with the "staking" permission). Unlike a send it emits only coin_spent and coin_received, and
+   * its shortfall error reads "failed to delegate; <balance> is smaller than <amount>".
+   */
+  delegateCoinsFromAccountToModule(ctx: Context, sender: Uint8Array, recipientModule: string, amount: Coins): void {
+    const recipient = this.requireModuleAccount(ctx, recipientModule);
+    if (!hasPermission(recipient, Permissions.staking)) {
+      throw sdkPanic(ErrUnauthorized.wrap(`module account ${recipientModule} does not have permissions to receive delegated coins`).message);
+    }
+    if (!amount.isValid()) throw wrapExact(ErrInvalidCoins, amount.toString());
+    const store = this.store(ctx);
+    const updates: Coin[] = [];
+    for (const coin of amount) {
+      const balance = this.balance(store, sender, coin.denom);
+      if (balance.amount.lt(coin.amount)) throw ErrInsufficientFunds.wrap(`failed to delegate; ${balance.toString()} is smaller than ${amount.toString()}`);
+      updates.push(balance.sub(coin));
+    }
+    for (const coin of updates) this.setBalance(ctx, sender, coin);
+    ctx.events.emit(coinSpentEvent(this.addresses.encodeAccount(sender), amount));
+    this.addCoins(ctx, recipient.address, amount);
+  }
+
+  /**
+   * UndelegateCoinsFromModuleToAccount: a pool pays a delegator back (unbonding completed).
+   * Blocked recipients are not refused here, unlike SendCoinsFromModuleToAccount.
+   */
+  undelegateCoinsFromModuleToAccount(ctx: Context, senderModule: string, recipient: Uint8Array, amount: Coins): void {
+    const sender = this.requireModuleAccount(ctx, senderModule);
+    if (!hasPermission(sender, Permissions.staking)) {
+      throw sdkPanic(ErrUnauthorized.wrap(`module account ${senderModule} does not have permissions to undelegate coins`).message);
+    }
+    if (!amount.isValid()) throw wrapExact(ErrInvalidCoins, amount.toString());
+    this.subUnlockedCoins(ctx, sender.address, amount);
+    this.addCoins(ctx, recipient, amount);
+  }
+
   /** MintCoins: new coins into a module account holding the "minter" permission; raises the supply. */
   mintCoins(ctx: Context, moduleName: string, amounts: Coins): void {
     const account = this.requireModuleAccount(ctx, moduleName);

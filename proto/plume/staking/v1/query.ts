@@ -174,7 +174,7 @@ export interface QueryValidatorPowerSharesResponse {
    */
   totalBondedTokens: string;
   /**
-   * The cap in force (LegacyDec atomics); zero when off.
+   * The cap in force (LegacyDec); zero when off.
    */
   maxValidatorPowerShare: string;
   /**
@@ -317,12 +317,13 @@ export interface ValidatorPowerShare {
    */
   power: bigint;
   /**
-   * tokens / total_bonded_tokens (LegacyDec atomics).
+   * tokens / total_bonded_tokens (LegacyDec).
    */
   share: string;
   /**
-   * The most new tokens a delegation from an account could still add before the cap refuses it
-   * (math.Int); empty when the cap does not bind (no limit).
+   * The most new tokens a delegation from an account could still add before the cap refuses it,
+   * as a decimal integer string; empty when the cap does not bind (no limit). A plain string, not
+   * a math.Int, because empty is meaningful.
    */
   headroom: string;
 }
