@@ -1,6 +1,6 @@
 import { Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import type { Context } from "../../app/context";
-import { asArray, asObject, asString, asUint, JsonError } from "../../app/json";
+import { asArray, asObject, asString, asUint, JsonError } from "../../app/json-read";
 import type { JsonObject, JsonValue } from "../../app/module";
 import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, type Account } from "./account";
 import type { AuthKeeper } from "./keeper";

@@ -11,7 +11,7 @@ import { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
 import type { AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
 import { bytesToHex } from "../../app/encoding";
-import { asArray, asBool, asObject, asOptionalString, asString, asUint, JsonError } from "../../app/json";
+import { asArray, asBool, asObject, asOptionalString, asString, asUint, JsonError } from "../../app/json-read";
 import { Coin, Coins, Int } from "../../app/math";
 import { goTrimSpace } from "../../app/math/go-compat";
 import type { JsonObject, JsonValue } from "../../app/module";

@@ -14,7 +14,7 @@ import {
 } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import { Context, rfc3339ToTimestamp } from "../../app/context";
-import { asArray, asBool, asInt, asObject, asString, asUint, JsonError } from "../../app/json";
+import { asArray, asBool, asInt, asObject, asString, asUint, JsonError } from "../../app/json-read";
 import { Coin, Coins, Dec, Int } from "../../app/math";
 import type { JsonObject, JsonValue } from "../../app/module";
 import { CapParams, defaultCapParams, validateCapParams } from "./cap";

@@ -4,7 +4,7 @@
  */
 import { Params } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { AppError, ErrInternal } from "../../app/errors";
-import { asObject, asString, asUint, JsonError } from "../../app/json";
+import { asObject, asString, asUint, JsonError } from "../../app/json-read";
 import { Dec, isValidDenom } from "../../app/math";
 import type { JsonValue } from "../../app/module";
 import { durationToNanos, formatJsonDuration, parseJsonDuration } from "./time";

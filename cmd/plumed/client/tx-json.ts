@@ -6,7 +6,7 @@ import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/
 import { SignMode, signModeFromJSON, signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { AuthInfo, Fee, ModeInfo, SignerInfo, Tx, TxBody } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { Any } from "cosmjs-types/google/protobuf/any";
-import { asArray, asObject, asOptionalString, asString, asUint, JsonError } from "../../../app/json";
+import { asArray, asObject, asOptionalString, asString, asUint, JsonError } from "../../../app/json-read";
 import type { JsonObject, JsonValue } from "../../../app/module";
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { AddressCodec } from "../../../app/address";
 import { bytesToHex } from "../../../app/encoding";
 import { readGenesisDoc, writeGenesisDoc } from "../../../app/genesis-doc";
-import { asArray, asObject, asString, asUint } from "../../../app/json";
+import { asArray, asObject, asString, asUint } from "../../../app/json-read";
 import { Coin, Coins, parseCoinsNormalized } from "../../../app/math";
 import type { JsonObject, JsonValue } from "../../../app/module";
 import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL } from "../../../x/auth/account";
