@@ -7,7 +7,8 @@ const esmOnly = ["@noble", "@scure", "smol-toml"];
 module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.(t|j|mj)s$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }] },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join("|")})/)`],
+  // Also when npm nests them under another package (node_modules/@cosmjs/x/node_modules/@scure/...).
+  transformIgnorePatterns: [`/node_modules/(?!(.*/node_modules/)?(${esmOnly.join("|")})/)`],
   testMatch: ["<rootDir>/{app,x,cmd,proto,test}/**/*.test.ts"],
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
   testTimeout: 180000,

@@ -1,14 +1,14 @@
 import { AddressCodec, moduleAddress } from "./address";
 import { BaseApp, type BaseAppOptions } from "./base-app";
 import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "./chain-config";
-import { ErrTxDecode } from "./errors";
 import type { Logger } from "./logger";
 import type { AppModule, JsonValue } from "./module";
 import { ModuleManager, type ModuleOrder } from "./module-manager";
 import { MsgRouter } from "./msg-router";
 import { QueryRouter } from "./query-router";
 import type { CommitMultiStore } from "./store/types";
-import type { TxExecutor } from "./tx/executor";
+import { createTxExecutor } from "./tx";
+import { parseDecCoins } from "./math";
 import { authModule } from "../x/auth/module";
 import { AuthKeeper, type ModuleAccountPermissions } from "../x/auth/keeper";
 import { bankModule } from "../x/bank/module";
@@ -98,6 +98,8 @@ export interface PlumeAppOptions {
   readonly logger: Logger;
   readonly minRetainBlocks?: number;
   readonly crashBeforeCommitAt?: bigint;
+  /** This node's fee floor for CheckTx (app.toml minimum-gas-prices, e.g. "0.025uplume"). */
+  readonly minimumGasPrices?: string;
   /** Query paths answered outside the gRPC router (node, tx and CometBFT services). */
   readonly extraQueries?: BaseAppOptions["extraQueries"];
 }
@@ -110,14 +112,6 @@ export interface PlumeApp {
   readonly queries: QueryRouter;
 }
 
-/** No tx pipeline is wired yet: every tx is refused as undecodable, deterministically. */
-const rejectAllTxs: TxExecutor = {
-  runTx: () => ({ ...errInfo(), data: new Uint8Array(), gasWanted: 0n, gasUsed: 0n, events: [] }),
-};
-function errInfo(): { code: number; codespace: string; log: string } {
-  const e = ErrTxDecode.wrap("transactions are not supported yet");
-  return { code: e.code, codespace: e.codespace, log: e.message };
-}
 
 export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
   const keepers = createKeepers(opts.settings);
@@ -134,7 +128,13 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
     modules,
     queries,
     consensusParams: keepers.consensus,
-    txExecutor: rejectAllTxs,
+    txExecutor: createTxExecutor({
+      msgs,
+      addresses: keepers.auth.addresses,
+      accountKeeper: keepers.auth,
+      bankKeeper: keepers.bank,
+      minGasPrices: parseDecCoins(opts.minimumGasPrices ?? ""),
+    }),
     logger: opts.logger,
     ...(opts.minRetainBlocks !== undefined ? { minRetainBlocks: opts.minRetainBlocks } : {}),
     ...(opts.crashBeforeCommitAt !== undefined ? { crashBeforeCommitAt: opts.crashBeforeCommitAt } : {}),

@@ -10,6 +10,8 @@ import type { ModuleManager } from "./module-manager";
 import { queryErrorToAbci, type QueryRouter } from "./query-router";
 import type { CacheMultiStore, CommitMultiStore } from "./store/types";
 import type { TxExecutor, TxOutcome } from "./tx/executor";
+import { routeSimulateQuery, simulateResponseFromOutcome } from "./tx/simulate";
+import type { SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
 import { bytesToHex } from "./encoding";
 import { readOnlyMultiStore } from "./read-only-store";
 
@@ -135,6 +137,9 @@ export class BaseApp implements AbciApplication {
   }
 
   private route(path: string, data: Uint8Array, ctx: QueryContext): Uint8Array | Promise<Uint8Array> {
+    // Simulation runs on the check state, not on the queried version: answered here, first.
+    const simulated = routeSimulateQuery(path, data, (txBytes) => this.simulate(txBytes));
+    if (simulated !== undefined) return simulated;
     const handler = this.opts.queries.handler(path);
     if (handler) {
       try {
@@ -163,6 +168,16 @@ export class BaseApp implements AbciApplication {
       gasUsed: out.gasUsed,
       events: toAbciEvents(out.events),
     });
+  }
+
+  /**
+   * Runs a tx in simulation mode on a throwaway branch of the check state (never persisted), as
+   * cosmjs' gas estimation needs it. Throws SimulationError (with the gas used) when the tx fails.
+   */
+  simulate(txBytes: Uint8Array): SimulateResponse {
+    const store = this.checkState.branch();
+    const ctx = new Context(store, this.checkHeader, "simulate", this.log).withConsensusParams(this.consensusParamsFrom(store));
+    return simulateResponseFromOutcome(this.runTx(ctx, txBytes));
   }
 
   private runTx(ctx: Context, tx: Uint8Array): TxOutcome {

@@ -68,6 +68,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     store,
     logger: logger.with({ module: "app" }),
     minRetainBlocks: config.minRetainBlocks,
+    minimumGasPrices: config.minimumGasPrices,
     extraQueries: apiQueryHook(services),
     ...(crashAt !== undefined ? { crashBeforeCommitAt: crashAt } : {}),
   });

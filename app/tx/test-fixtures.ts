@@ -1,0 +1,191 @@
+/**
+ * Test-only fixtures for the tx pipeline (not used by production code): an in-memory multistore,
+ * the real x/auth keeper, a fake bank keeper over the "bank" store, a MsgSend-shaped fake message
+ * handler with the cosmjs amino converter's output, and cosmjs signers.
+ */
+import { Secp256k1Wallet, type StdFee } from "@cosmjs/amino";
+import { DirectSecp256k1Wallet, Registry, type OfflineSigner } from "@cosmjs/proto-signing";
+import { SigningStargateClient, defaultRegistryTypes } from "@cosmjs/stargate";
+import { MsgSend, MsgSendResponse } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { AddressCodec } from "../address";
+import { Context, type BlockHeader, type ExecMode } from "../context";
+import { ErrInsufficientFunds, ErrInvalidCoins } from "../errors";
+import { event } from "../events";
+import { silentLogger } from "../logger";
+import { Coins } from "../math/coins";
+import type { MsgHandlerDef } from "../module";
+import { MsgRouter } from "../msg-router";
+import { BranchMultiStore, CacheKVStore, newMemoryKVStore } from "../store";
+import type { CacheMultiStore, KVStore } from "../store/types";
+import { AuthKeeper } from "../../x/auth/keeper";
+import { defaultAuthParams } from "../../x/auth/params";
+import type { BankKeeper } from "../../x/auth/ante/expected-keepers";
+import { createTxExecutor, type PlumeTxExecutor, type TxExecutorDeps } from "./index";
+
+export const CHAIN_ID = "plume-test-1";
+export const PREFIX = "cosmos";
+export const DENOM = "stake";
+export const BANK_STORE = "bank";
+export const STORE_NAMES = ["acc", BANK_STORE];
+
+/** Root stores in memory, with a branch on top standing for the committed state. */
+export function memoryMultiStore(names: readonly string[] = STORE_NAMES): CacheMultiStore {
+  const roots = new Map(names.map((n) => [n, newMemoryKVStore() as CacheKVStore]));
+  return new BranchMultiStore((name) => {
+    const s = roots.get(name);
+    if (!s) throw new Error(`unknown store ${name}`);
+    return s;
+  });
+}
+
+const balanceKey = (address: Uint8Array, denom: string): Uint8Array => Uint8Array.from([...address, 0, ...new TextEncoder().encode(denom)]);
+
+/** Balances in the "bank" store (so that branches keep or drop them like real state). */
+export class FakeBank implements BankKeeper {
+  constructor(private readonly auth: AuthKeeper) {}
+
+  private store(ctx: Context): KVStore {
+    return ctx.kvStore(BANK_STORE);
+  }
+
+  balance(ctx: Context, address: Uint8Array, denom = DENOM): bigint {
+    const v = this.store(ctx).get(balanceKey(address, denom));
+    return v === undefined ? 0n : BigInt(new TextDecoder().decode(v));
+  }
+
+  setBalance(ctx: Context, address: Uint8Array, amount: bigint, denom = DENOM): void {
+    this.store(ctx).set(balanceKey(address, denom), new TextEncoder().encode(amount.toString()));
+  }
+
+  send(ctx: Context, from: Uint8Array, to: Uint8Array, amount: Coins): void {
+    for (const c of amount) {
+      const have = this.balance(ctx, from, c.denom);
+      if (have < c.amount.toBigInt()) {
+        throw ErrInsufficientFunds.wrap(`spendable balance ${have}${c.denom} is smaller than ${c.amount.toString()}${c.denom}`);
+      }
+      this.setBalance(ctx, from, have - c.amount.toBigInt(), c.denom);
+      this.setBalance(ctx, to, this.balance(ctx, to, c.denom) + c.amount.toBigInt(), c.denom);
+    }
+  }
+
+  sendCoinsFromAccountToModule(ctx: Context, sender: Uint8Array, recipientModule: string, amount: Coins): void {
+    this.auth.getModuleAccount(ctx, recipientModule);
+    this.send(ctx, sender, this.auth.moduleAddress(recipientModule), amount);
+  }
+}
+
+/** MsgSend, handled by the fake bank, with cosmjs' "cosmos-sdk/MsgSend" amino form. */
+export function fakeMsgSend(addresses: AddressCodec, bank: FakeBank, auth: AuthKeeper): MsgHandlerDef<MsgSend> {
+  return {
+    typeUrl: "/cosmos.bank.v1beta1.MsgSend",
+    codec: MsgSend,
+    signers: (msg) => [msg.fromAddress],
+    validateBasic(msg) {
+      if (msg.amount.length === 0) throw ErrInvalidCoins.wrap("empty amount");
+    },
+    handle(ctx, msg) {
+      const from = addresses.decodeAccount(msg.fromAddress);
+      const to = addresses.decodeAccount(msg.toAddress);
+      const amount = Coins.fromProto(msg.amount);
+      bank.send(ctx, from, to, amount);
+      if (!auth.hasAccount(ctx, to)) auth.setAccount(ctx, auth.newAccount(ctx, to));
+      ctx.events.emit(event("transfer", { recipient: msg.toAddress, sender: msg.fromAddress, amount: amount.toString() }));
+      return { typeUrl: "/cosmos.bank.v1beta1.MsgSendResponse", value: MsgSendResponse.encode({}).finish() };
+    },
+    amino: {
+      aminoType: "cosmos-sdk/MsgSend",
+      toAmino: (msg) => ({
+        from_address: msg.fromAddress,
+        to_address: msg.toAddress,
+        amount: msg.amount.map((c) => ({ denom: c.denom, amount: c.amount })),
+      }),
+    },
+  };
+}
+
+export interface Harness {
+  readonly addresses: AddressCodec;
+  readonly auth: AuthKeeper;
+  readonly bank: FakeBank;
+  readonly router: MsgRouter;
+  readonly executor: PlumeTxExecutor;
+  /** The "committed" state the tests run against (check and block states are branches of it). */
+  readonly state: CacheMultiStore;
+  ctx(mode: ExecMode, opts?: { height?: bigint; store?: CacheMultiStore; maxGas?: bigint }): Context;
+}
+
+export function createHarness(overrides: Partial<TxExecutorDeps> = {}, extraMsgs: MsgHandlerDef<never>[] = []): Harness {
+  const addresses = new AddressCodec(PREFIX);
+  const auth = new AuthKeeper(addresses, { fee_collector: [] });
+  const bank = new FakeBank(auth);
+  const router = new MsgRouter();
+  router.register(fakeMsgSend(addresses, bank, auth));
+  for (const m of extraMsgs) router.register(m as MsgHandlerDef<unknown>);
+  const executor = createTxExecutor({ msgs: router, addresses, accountKeeper: auth, bankKeeper: bank, ...overrides });
+  const state = memoryMultiStore();
+  const ctx = (mode: ExecMode, opts: { height?: bigint; store?: CacheMultiStore; maxGas?: bigint } = {}): Context => {
+    const header: BlockHeader = { chainId: CHAIN_ID, height: opts.height ?? 5n, time: { seconds: 1_700_000_000n, nanos: 0 }, proposerAddress: new Uint8Array() };
+    const c = new Context(opts.store ?? state, header, mode, silentLogger);
+    return opts.maxGas === undefined ? c : c.withConsensusParams({ block: { maxBytes: 22020096n, maxGas: opts.maxGas } });
+  };
+  const genesis = ctx("genesis");
+  auth.setParams(genesis, defaultAuthParams());
+  return { addresses, auth, bank, router, executor, state, ctx };
+}
+
+export interface TestAccount {
+  readonly privkey: Uint8Array;
+  readonly address: string;
+  readonly bytes: Uint8Array;
+  readonly pubkey: Uint8Array;
+  readonly direct: DirectSecp256k1Wallet;
+  readonly amino: Secp256k1Wallet;
+}
+
+/** A deterministic key (never zero) for index i. */
+export async function testAccount(i: number): Promise<TestAccount> {
+  const privkey = new Uint8Array(32);
+  privkey[31] = (i % 250) + 1;
+  privkey[30] = Math.floor(i / 250) + 1;
+  privkey[0] = 0x42;
+  const direct = await DirectSecp256k1Wallet.fromKey(privkey, PREFIX);
+  const amino = await Secp256k1Wallet.fromKey(privkey, PREFIX);
+  const [acc] = await direct.getAccounts();
+  if (!acc) throw new Error("no account");
+  return { privkey, address: acc.address, bytes: new AddressCodec(PREFIX).decodeAccount(acc.address), pubkey: acc.pubkey, direct, amino };
+}
+
+/** Creates the account (next account number) and funds it, on the harness state. */
+export function fund(h: Harness, address: Uint8Array, amount: bigint): bigint {
+  const ctx = h.ctx("genesis");
+  const acc = h.auth.getAccount(ctx, address) ?? h.auth.newAccount(ctx, address);
+  h.auth.setAccount(ctx, acc);
+  h.bank.setBalance(ctx, address, amount);
+  return acc.accountNumber;
+}
+
+export function sendMsg(from: string, to: string, amount: bigint): { typeUrl: string; value: MsgSend } {
+  return { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.fromPartial({ fromAddress: from, toAddress: to, amount: [{ denom: DENOM, amount: amount.toString() }] }) };
+}
+
+export const defaultFee = (gas = 200_000n, amount = 1000n): StdFee => ({ amount: [{ denom: DENOM, amount: amount.toString() }], gas: gas.toString() });
+
+/** Signs with cosmjs' SigningStargateClient (direct or amino depending on the signer). */
+export async function signTx(
+  signer: OfflineSigner,
+  signerAddress: string,
+  msgs: { typeUrl: string; value: unknown }[],
+  opts: { accountNumber: bigint; sequence: bigint; fee?: StdFee; memo?: string; chainId?: string; timeoutHeight?: bigint },
+): Promise<Uint8Array> {
+  const client = await SigningStargateClient.offline(signer, { registry: new Registry(defaultRegistryTypes) });
+  const raw = await client.sign(
+    signerAddress,
+    msgs,
+    opts.fee ?? defaultFee(),
+    opts.memo ?? "",
+    { accountNumber: opts.accountNumber, sequence: Number(opts.sequence), chainId: opts.chainId ?? CHAIN_ID },
+    opts.timeoutHeight,
+  );
+  return TxRaw.encode(raw).finish();
+}
