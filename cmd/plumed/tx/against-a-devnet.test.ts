@@ -80,9 +80,7 @@ describe("plumed keys/tx/query against a devnet", () => {
     expect(oneLineError(r)).toMatch(/^the transaction was rejected: code \d+/);
   });
 
-  // Blocked on the tx pipeline (app/tx + x/auth/ante) and x/bank's MsgSend handler: until they are
-  // wired into the app, the chain refuses every tx in CheckTx. Enable when they land.
-  it.skip("sends tokens: tx bank send, then query tx and the balances show the transfer", async () => {
+  it("sends tokens: tx bank send, then query tx and the balances show the transfer", async () => {
     const before = BigInt(JSON.parse((await run("query", "bank", "balances", bob, "--denom", "uplume", "-o", "json", ...node)).stdout).amount);
     const sent = await run("tx", "bank", "send", "alice", bob, "1234uplume", "--fees", "500uplume", "--chain-id", chainId, "-y", ...kr, ...node);
     expect(sent.code).toBe(0);
@@ -98,5 +96,34 @@ describe("plumed keys/tx/query against a devnet", () => {
     // The sequence moved: a second send (amino-json this time, gas simulated) is accepted too.
     const again = await run("tx", "bank", "send", "alice", bob, "1uplume", "--gas", "auto", "--gas-adjustment", "1.5", "--fees", "500uplume", "--sign-mode", "amino-json", "--chain-id", chainId, "-y", ...kr, ...node);
     expect(again.code).toBe(0);
+  });
+
+  it("signs offline: generate-only, then sign --offline, then broadcast the file", async () => {
+    // The previous test's last send may still be in the mempool: wait for its block first, so the
+    // committed sequence read below is the one the next tx must carry.
+    await waitFor("alice's mempool txs to be committed", async () => {
+      const r = await fetch(`http://127.0.0.1:${net.rpcPort(0)}/num_unconfirmed_txs`);
+      const body = (await r.json()) as { result: { n_txs: string } };
+      return body.result.n_txs === "0" ? true : undefined;
+    });
+    const account = JSON.parse((await run("query", "account", alice, "-o", "json", ...node)).stdout) as { account_number: string; sequence: string };
+    const before = BigInt(JSON.parse((await run("query", "bank", "balances", bob, "--denom", "uplume", "-o", "json", ...node)).stdout).amount);
+    const unsigned = await run("tx", "bank", "send", alice, bob, "77uplume", "--fees", "500uplume", "--gas", "200000", "--chain-id", chainId, "--generate-only", ...kr, ...node);
+    expect(unsigned.code).toBe(0);
+    const unsignedFile = join(client, "unsigned.json");
+    writeFileSync(unsignedFile, unsigned.stdout);
+    const signed = await run(
+      "tx", "sign", unsignedFile, "--from", "alice", "--offline", "--account-number", account.account_number,
+      "--sequence", account.sequence, "--chain-id", chainId, ...kr,
+    );
+    expect(signed.code).toBe(0);
+    const signedFile = join(client, "signed.json");
+    writeFileSync(signedFile, signed.stdout);
+    const sent = await run("tx", "broadcast", signedFile, ...node);
+    expect({ code: sent.code, stderr: sent.stderr }).toEqual({ code: 0, stderr: "" });
+    await waitFor("the offline-signed transfer", async () => {
+      const now = BigInt(JSON.parse((await run("query", "bank", "balances", bob, "--denom", "uplume", "-o", "json", ...node)).stdout).amount);
+      return now - before === 77n ? true : undefined;
+    });
   });
 });
