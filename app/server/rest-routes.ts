@@ -5,7 +5,7 @@ import { DISTRIBUTION_REST_ROUTES } from "../../x/distribution/rest-routes";
 import { GOV_V1_REST_ROUTES, GOV_V1BETA1_REST_ROUTES } from "../../x/gov/rest-routes";
 import { MINT_REST_ROUTES } from "../../x/mint/rest-routes";
 import { SLASHING_REST_ROUTES } from "../../x/slashing/rest-routes";
-import { STAKING_REST_ROUTES } from "../../x/staking/rest-routes";
+import { CAP_REST_ROUTES, STAKING_REST_ROUTES } from "../../x/staking/rest-routes";
 import type { RestRoute } from "./rest-route";
 import { CMT_REST_ROUTES, NODE_REST_ROUTES, TX_REST_ROUTES } from "./services/rest-routes";
 
@@ -19,6 +19,7 @@ export const ALL_REST_ROUTES: readonly RestRoute[] = [
   ...BANK_REST_ROUTES,
   ...DISTRIBUTION_REST_ROUTES,
   ...STAKING_REST_ROUTES,
+  ...CAP_REST_ROUTES,
   ...SLASHING_REST_ROUTES,
   ...GOV_V1_REST_ROUTES,
   ...GOV_V1BETA1_REST_ROUTES,

@@ -1,4 +1,6 @@
 import { COSMJS_SCHEMA } from "../generated/cosmjs-schema";
+import { loadPlumeProtos } from "../plume/schema";
+import { addProtobufjsTypes } from "./protobufjs";
 import { INT_FIELDS, LEGACY_DEC_FIELDS, NULLABLE_CUSTOM_FIELDS, ONEOFS } from "../sdk-overlay";
 import {
   isScalarType,
@@ -209,6 +211,8 @@ export function defaultSchemaRegistry(): SchemaRegistry {
   if (!defaultRegistry) {
     const r = new SchemaRegistry();
     r.addGenerated(COSMJS_SCHEMA, SDK_OVERLAY, (file) => `cosmjs-types/${file.replace(/\.proto$/, "")}`);
+    // plumed's own types (plume.*), so REST, gRPC reflection and JSON know them like the SDK's.
+    addProtobufjsTypes(r, loadPlumeProtos());
     defaultRegistry = r;
   }
   return defaultRegistry;

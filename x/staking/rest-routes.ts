@@ -17,3 +17,9 @@ export const STAKING_REST_ROUTES: readonly RestRoute[] = getRoutes("cosmos.staki
   ["Pool", "/cosmos/staking/v1beta1/pool"],
   ["Params", "/cosmos/staking/v1beta1/params"],
 ]);
+
+/** REST routes of plume.staking.v1.Query (the decentralization cap; proto/plume/staking/v1/query.proto). */
+export const CAP_REST_ROUTES: readonly RestRoute[] = getRoutes("plume.staking.v1.Query", [
+  ["Params", "/plume/staking/v1/params"],
+  ["ValidatorPowerShares", "/plume/staking/v1/validator_power_shares"],
+]);
