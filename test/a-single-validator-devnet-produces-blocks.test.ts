@@ -25,6 +25,8 @@ describe("a single-validator devnet", () => {
       return info.height >= first.height + 3 ? info : undefined;
     });
     expect(later.appHash).not.toBe("");
+    // Every block writes state (staking's historical info), so the hash moves with the height.
+    expect(later.appHash).not.toBe(first.appHash);
 
     // The app hash the app reports for height h is the one CometBFT put in header h+1.
     await waitForHeight(port, later.height + 1);
