@@ -105,6 +105,13 @@ export const ErrIO = registerError(SDK, 39, "Internal IO error");
 export const ErrAppConfig = registerError(SDK, 40, "error in app.toml");
 export const ErrInvalidGasLimit = registerError(SDK, 41, "invalid gas limit");
 
+/**
+ * x/gov's ErrInvalidSigner (gov/13): every authority-gated msg (MsgUpdateParams of any module,
+ * MsgSetSendEnabled, MsgCommunityPoolSpend, ...) returns it when the authority is not the gov
+ * module account. Registered here, once, because every module needs it and x/gov owns the code.
+ */
+export const ErrGovInvalidSigner = registerError("gov", 13, "expected gov account as only signer for proposal message");
+
 /** The codespace, code and log an ABCI result carries for any thrown value. */
 export function abciErrorInfo(err: unknown): { codespace: string; code: number; log: string } {
   if (err instanceof AppError) return { codespace: err.codespace, code: err.code, log: err.message };

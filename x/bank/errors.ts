@@ -11,12 +11,8 @@ export const ErrInvalidKey = registerError(BANK_CODESPACE, 7, "invalid key");
 export const ErrDuplicateEntry = registerError(BANK_CODESPACE, 8, "duplicate entry");
 export const ErrMultipleSenders = registerError(BANK_CODESPACE, 9, "multiple senders not allowed");
 
-/**
- * x/gov's ErrInvalidSigner (gov/13), which every module's authority-gated msg (MsgUpdateParams,
- * MsgSetSendEnabled, ...) returns on an authority mismatch. x/gov owns (registers) the code; until
- * it exports one, this is an unregistered definition with the same codespace, code and text.
- */
-export const ErrInvalidSigner = new ErrorDef("gov", 13, "expected gov account as only signer for proposal message");
+/** x/gov's ErrInvalidSigner (gov/13), registered once in app/errors.ts. */
+export { ErrGovInvalidSigner as ErrInvalidSigner } from "../../app/errors";
 
 /**
  * A plain Go error (errors.New / fmt.Errorf): no registered code, so baseapp reports ABCI code 1 in

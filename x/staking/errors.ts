@@ -3,7 +3,7 @@
  * v0.50 (x/staking/types/errors.go), so clients see what a Go node would return; and plumed's own
  * "plume-staking" codespace for the decentralization cap (CAP.md).
  */
-import { ErrorDef, registerError } from "../../app/errors";
+import { registerError } from "../../app/errors";
 
 export const STAKING_CODESPACE = "staking";
 
@@ -56,13 +56,8 @@ export const ErrInvalidSigner = registerError(STAKING_CODESPACE, 43, "expected a
 export const ErrBadRedelegationSrc = registerError(STAKING_CODESPACE, 44, "redelegation source validator not found");
 export const ErrNoUnbondingType = registerError(STAKING_CODESPACE, 45, "unbonding type not found");
 
-/**
- * gov's ErrInvalidSigner (x/gov/types/errors.go, code 13), which every module's MsgUpdateParams
- * returns for a wrong authority. It is deliberately NOT registered here: gov owns that code, and
- * bank, distribution and others need it too, so registering it in each module would collide. The
- * lead should move it next to the other shared errors (app/errors.ts) and import it from there.
- */
-export const ErrGovInvalidSigner = new ErrorDef("gov", 13, "expected gov account as only signer for proposal message");
+/** gov's ErrInvalidSigner (gov/13), registered once in app/errors.ts. */
+export { ErrGovInvalidSigner } from "../../app/errors";
 
 /** plumed's decentralization cap (not an SDK module; its own codespace, see CAP.md). */
 export const PLUME_STAKING_CODESPACE = "plume-staking";
