@@ -1,5 +1,8 @@
 import type { ProtoCodec } from "./codec";
+import { concatBytes, prefixEnd } from "./store/bytes";
 import type { Bytes, KVStore, KVStoreReader } from "./store/types";
+
+export { concatBytes };
 
 /**
  * Typed collections over a module's store, in the spirit of cosmossdk.io/collections: every key is
@@ -19,30 +22,6 @@ export interface ValueCodec<V> {
 
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
-
-export function concatBytes(...parts: readonly Bytes[]): Bytes {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
-/** The smallest key greater than every key with this prefix (undefined: no upper bound). */
-export function prefixEndBytes(prefix: Bytes): Bytes | undefined {
-  const end = Uint8Array.from(prefix);
-  for (let i = end.length - 1; i >= 0; i--) {
-    if (end[i] !== 0xff) {
-      end[i] = (end[i] as number) + 1;
-      return end.subarray(0, i + 1);
-    }
-  }
-  return undefined;
-}
 
 export const BytesKey: KeyCodec<Bytes> = {
   encode: (k) => k,
@@ -174,7 +153,7 @@ export class Collection<K, V> {
   *entries(store: KVStoreReader, options: { subPrefix?: Bytes; start?: Bytes; end?: Bytes; reverse?: boolean } = {}): IterableIterator<[K, V]> {
     const base = options.subPrefix ? concatBytes(this.prefix, options.subPrefix) : this.prefix;
     const start = options.start ? concatBytes(this.prefix, options.start) : base;
-    const end = options.end ? concatBytes(this.prefix, options.end) : prefixEndBytes(base);
+    const end = options.end ? concatBytes(this.prefix, options.end) : prefixEnd(base);
     for (const { key, value } of store.iterate(start, end, options.reverse ?? false)) {
       yield [this.keyCodec.decode(key.subarray(this.prefix.length)), this.valueCodec.decode(value)];
     }

@@ -19,7 +19,8 @@
 import type { PageRequest, PageResponse } from "cosmjs-types/cosmos/base/query/v1beta1/pagination";
 import { AppError, ErrInternal } from "./errors";
 import { sdkPanic } from "./math/go-compat";
-import { concatBytes, prefixEndBytes, type Collection } from "./collections";
+import type { Collection } from "./collections";
+import { concatBytes, prefixEnd as prefixEndBytes } from "./store/bytes";
 import { compareBytes } from "./store/bytes";
 import type { Bytes, KVPair, KVStoreReader } from "./store/types";
 
