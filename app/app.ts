@@ -17,6 +17,7 @@ import { consensusModule } from "../x/consensus/module";
 import { ConsensusParamsKeeper } from "../x/consensus/keeper";
 import { BANK_STORE } from "../x/bank/state-keys";
 import { capModule, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
+import { genutilModule, type GenesisTxHandler } from "../x/genutil";
 
 /** Module accounts and what each may do with coins (simapp's maccPerms). */
 export const MODULE_ACCOUNT_PERMISSIONS: ModuleAccountPermissions = {
@@ -29,15 +30,18 @@ export const MODULE_ACCOUNT_PERMISSIONS: ModuleAccountPermissions = {
  * The order the app calls its modules in, declared once.
  * - Genesis: auth before bank, so accounts exist before balances are credited to them; staking
  *   after bank, because it checks its pools' balances against bank; plume_staking (the
- *   decentralization cap) after staking, whose store holds its params.
+ *   decentralization cap) after staking, whose store holds its params; genutil last, because its
+ *   gentxs are ordinary txs that need every module's genesis state (accounts and balances to sign
+ *   and pay with, staking params and the cap), and the validator set it returns is staking's after
+ *   they ran. Export writes genutil's section last too (it holds no gentxs after genesis).
  * - BeginBlock: staking records historical info (it goes last once mint, distribution and
  *   slashing exist, as in simapp).
  * - EndBlock: staking computes the validator set updates CometBFT applies at H+2 (after gov,
  *   once gov exists, so that passed proposals changing staking params take effect in the block).
  */
 export const MODULE_ORDER: ModuleOrder = {
-  initGenesis: ["auth", "bank", "staking", "plume_staking"],
-  exportGenesis: ["auth", "bank", "staking", "plume_staking"],
+  initGenesis: ["auth", "bank", "staking", "plume_staking", "genutil"],
+  exportGenesis: ["auth", "bank", "staking", "plume_staking", "genutil"],
   beginBlock: ["staking"],
   endBlock: ["staking"],
 } as const;
@@ -66,7 +70,18 @@ export function createKeepers(settings: ChainSettings): Keepers {
   return { auth, bank, staking, consensus };
 }
 
-export function createModules(keepers: Keepers, settings: ChainSettings): AppModule[] {
+/**
+ * For module sets built only to list stores, default genesis or validate a genesis file: they
+ * never run InitChain, so they never execute gentxs.
+ */
+const NO_GENESIS_TX_PIPELINE: GenesisTxHandler = {
+  executeGenesisTx: () => {
+    throw new Error("this module set has no tx pipeline: gentxs run only in createPlumeApp's app");
+  },
+};
+
+/** The app's modules; `genesisTxs` is the tx pipeline genutil delivers gentxs through. */
+export function createModules(keepers: Keepers, settings: ChainSettings, genesisTxs: GenesisTxHandler = NO_GENESIS_TX_PIPELINE): AppModule[] {
   const bank = keepers.bank;
   return [
     authModule(keepers.auth),
@@ -77,6 +92,7 @@ export function createModules(keepers: Keepers, settings: ChainSettings): AppMod
       defaultBondDenom: settings.denom,
     }),
     capModule(keepers.staking),
+    genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),
     consensusModule(),
   ];
 }
@@ -115,9 +131,19 @@ export interface PlumeApp {
 
 export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
   const keepers = createKeepers(opts.settings);
-  const modules = new ModuleManager(createModules(keepers, opts.settings), MODULE_ORDER);
   const msgs = new MsgRouter();
   const queries = new QueryRouter();
+  // The executor resolves messages through `msgs`, which the modules fill in just below.
+  const txExecutor = createTxExecutor({
+    msgs,
+    addresses: keepers.auth.addresses,
+    accountKeeper: keepers.auth,
+    bankKeeper: keepers.bank,
+    minGasPrices: parseDecCoins(opts.minimumGasPrices ?? ""),
+  });
+  // Gentxs go through the same pipeline as every tx (baseapp's ExecuteGenesisTx).
+  const genesisTxs: GenesisTxHandler = { executeGenesisTx: (ctx, txBytes) => txExecutor.runTx(ctx, txBytes) };
+  const modules = new ModuleManager(createModules(keepers, opts.settings, genesisTxs), MODULE_ORDER);
   modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
   const baseApp = new BaseApp({
     name: APP_NAME,
@@ -128,13 +154,7 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
     modules,
     queries,
     consensusParams: keepers.consensus,
-    txExecutor: createTxExecutor({
-      msgs,
-      addresses: keepers.auth.addresses,
-      accountKeeper: keepers.auth,
-      bankKeeper: keepers.bank,
-      minGasPrices: parseDecCoins(opts.minimumGasPrices ?? ""),
-    }),
+    txExecutor,
     logger: opts.logger,
     ...(opts.minRetainBlocks !== undefined ? { minRetainBlocks: opts.minRetainBlocks } : {}),
     ...(opts.crashBeforeCommitAt !== undefined ? { crashBeforeCommitAt: opts.crashBeforeCommitAt } : {}),

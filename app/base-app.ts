@@ -100,7 +100,9 @@ export class BaseApp implements AbciApplication {
     if (req.consensusParams) this.opts.consensusParams.set(ctx, req.consensusParams);
     const appState = parseAppState(req.appStateBytes);
     const validators = this.opts.modules.initGenesis(ctx.withConsensusParams(req.consensusParams), appState, this.log);
-    if (validators.length > 0 && req.validators.length > 0) assertSameValidators(req.validators, validators);
+    // baseapp's rule: validators listed in CometBFT's genesis must be exactly the app's (from gentxs
+    // or the staking genesis); an empty list lets the app's set stand.
+    if (req.validators.length > 0) assertSameValidators(req.validators, validators);
     this.checkState = this.finalizeState.branch();
     this.checkHeader = header;
     this.log.info("initialized chain from genesis", { chain_id: req.chainId, initial_height: this.initialHeight, validators: validators.length });
@@ -334,12 +336,18 @@ function parseAppState(bytes: Uint8Array): JsonObject {
   return parsed as JsonObject;
 }
 
+/** InitChain's check (baseapp/abci.go): same count, then the same validators in sorted order. */
 function assertSameValidators(fromComet: readonly abci.ValidatorUpdate[], fromApp: readonly abci.ValidatorUpdate[]): void {
+  if (fromComet.length !== fromApp.length) {
+    throw new Error(
+      `len(RequestInitChain.Validators) != len(GenesisValidators) (${fromComet.length} != ${fromApp.length}): ` +
+        "genesis.json lists validators that differ from those the app computed from its gentxs and staking genesis (collect-gentxs writes an empty list)",
+    );
+  }
   const key = (v: abci.ValidatorUpdate): string =>
-    `${bytesToHex(v.pubKey?.ed25519 ?? v.pubKey?.secp256k1 ?? new Uint8Array())}:${v.power}`;
+    `${v.pubKey?.ed25519 !== undefined ? "ed25519" : "secp256k1"}:${bytesToHex(v.pubKey?.ed25519 ?? v.pubKey?.secp256k1 ?? new Uint8Array())}:${v.power}`;
   const a = fromComet.map(key).sort();
   const b = fromApp.map(key).sort();
-  if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
-    throw new Error(`genesis validators in genesis.json (${a.length}) differ from those the app computed from gentxs (${b.length})`);
-  }
+  const i = a.findIndex((k, j) => k !== b[j]);
+  if (i >= 0) throw new Error(`genesisValidators[${i}] != req.Validators[${i}]: ${b[i] ?? ""} (app) vs ${a[i] ?? ""} (genesis.json)`);
 }

@@ -1,20 +1,26 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { AddressCodec } from "../../app/address";
 import { REPO_ROOT } from "../../app/cometbft";
-import { setTomlValues } from "../../app/config/toml-edit";
-import { readGenesisDoc, writeGenesisDoc, type GenesisValidator } from "../../app/genesis-doc";
+import { readGenesisDoc, writeGenesisDoc } from "../../app/genesis-doc";
 import type { JsonValue } from "../../app/module";
-import { deriveKey, generateMnemonic } from "./hd";
+import { addGenesisAccount } from "./genesis/add-genesis-account";
+import { collectGenTxsInHome } from "./genesis/collect-gentxs";
+import { createGenTx } from "./genesis/gentx";
+import { COSMOS_HD_PATH, deriveKey, generateMnemonic } from "./hd";
 import { homePaths } from "./home";
 import { initNode, type NodePorts } from "./init";
+import { Keyring } from "./keys/keyring";
 
 export interface DevnetAccount {
   readonly name: string;
   readonly address: string;
   readonly mnemonic: string;
+  /** The spendable balance at genesis (after a validator's self-delegation). */
   readonly balance: string;
+  /** A validator account's self-delegation (its gentx). */
+  readonly selfDelegation?: string;
 }
 
 export interface DevnetNode {
@@ -22,6 +28,8 @@ export interface DevnetNode {
   readonly home: string;
   readonly nodeId: string;
   readonly ports: NodePorts;
+  /** The validator operator address of this node's validator (absent in devnets made before gentxs). */
+  readonly operator?: string;
 }
 
 /** What `plumed devnet` creates, saved as devnet.json in its directory. */
@@ -46,11 +54,16 @@ export interface CreateDevnetOptions {
   readonly users?: readonly string[];
   /** Known mnemonics by account name (tests); others are generated. */
   readonly mnemonics?: Readonly<Record<string, string>>;
-  /** Edits the shared genesis before it is written to every node (tests: short periods etc.). */
+  /** Edits the shared genesis before the gentxs are made (tests: short periods, staking params, the cap). */
   readonly editGenesis?: (appState: Record<string, JsonValue>) => void;
+  /** genesis_time (RFC 3339) instead of now, e.g. to have validators older than 24h (commission changes). */
+  readonly genesisTime?: string;
 }
 
+/** What every devnet account gets in genesis: 1 000 000 PLUME. */
 export const DEVNET_BALANCE = 1_000_000_000_000n;
+/** A devnet validator's self-delegation: 100 PLUME, i.e. consensus power 100; the rest stays spendable. */
+export const DEVNET_SELF_DELEGATION = 100_000_000n;
 
 export function defaultDevnetPorts(index: number): NodePorts {
   return { p2p: 26656 + 100 * index, rpc: 26657 + 100 * index, abci: 26658 + 100 * index, grpc: 9090 + index, api: 1317 + index };
@@ -67,8 +80,21 @@ export function readDevnetLayout(dir: string): DevnetLayout | undefined {
 }
 
 /**
- * Creates a local network of N validators on loopback: N node homes sharing one genesis (all
- * validators, funded accounts), each peered with the others. Nothing runs yet.
+ * Creates a local network of N validators on loopback, the way a real chain is launched (simd's
+ * init / add-genesis-account / gentx / collect-gentxs):
+ *
+ * 1. `init` of N node homes (CometBFT keys and config, default genesis with the devnet denom as
+ *    staking bond denom);
+ * 2. one funded account per validator ("validator<i>") and per user, added to node0's genesis
+ *    with add-genesis-account's logic, then `editGenesis`; that genesis goes to every node;
+ * 3. a gentx per node: validator<i> (whose key is also put into node<i>'s test keyring)
+ *    self-delegates DEVNET_SELF_DELEGATION with node<i>'s consensus key;
+ * 4. the gentxs are gathered in <dir>/gentx and every node runs collect-gentxs over them, which
+ *    gives every node the same genesis (gentxs in, CometBFT validators out) and peers it with the
+ *    others.
+ *
+ * At InitChain the gentxs run through the tx pipeline, and the validators' power comes from their
+ * stake. Nothing runs yet.
  */
 export async function createDevnet(opts: CreateDevnetOptions): Promise<DevnetLayout> {
   if (!Number.isInteger(opts.validators) || opts.validators < 1 || opts.validators > 32) {
@@ -82,13 +108,13 @@ export async function createDevnet(opts: CreateDevnetOptions): Promise<DevnetLay
   const bech32Prefix = opts.bech32Prefix ?? "plume";
   const portsOf = opts.ports ?? defaultDevnetPorts;
 
-  const nodes: DevnetNode[] = [];
-  const validators: GenesisValidator[] = [];
+  // 1. Node homes.
+  const homes: { name: string; home: string; nodeId: string; ports: NodePorts }[] = [];
   for (let i = 0; i < opts.validators; i++) {
     const name = `node${i}`;
     const home = join(dir, name);
     const ports = portsOf(i);
-    const { nodeId, genesis } = initNode({
+    const { nodeId } = initNode({
       home,
       moniker: name,
       chainId,
@@ -98,45 +124,75 @@ export async function createDevnet(opts: CreateDevnetOptions): Promise<DevnetLay
       ports,
       ...(opts.timeoutCommit !== undefined ? { timeoutCommit: opts.timeoutCommit } : {}),
     });
-    const v = genesis.validators?.[0];
-    if (!v) throw new Error(`cometbft init wrote no validator for ${name}`);
-    validators.push({ ...v, name });
-    nodes.push({ name, home, nodeId, ports });
+    homes.push({ name, home, nodeId, ports });
   }
+  const first = homes[0];
+  if (!first) throw new Error("no node");
 
+  // 2. Funded accounts in one genesis, shared by every node.
   const addresses = new AddressCodec(bech32Prefix);
-  const names = [...nodes.map((n) => `validator${n.name.slice(4)}`), ...(opts.users ?? ["alice", "bob"])];
-  const accounts: DevnetAccount[] = [];
+  const validatorNames = homes.map((_, i) => `validator${i}`);
+  const names = [...validatorNames, ...(opts.users ?? ["alice", "bob"])];
+  const keys = new Map<string, { mnemonic: string; address: Uint8Array; privateKey: Uint8Array }>();
   for (const name of names) {
     const mnemonic = opts.mnemonics?.[name] ?? generateMnemonic();
     const key = await deriveKey(mnemonic);
-    accounts.push({ name, address: addresses.encodeAccount(key.address), mnemonic, balance: `${DEVNET_BALANCE}${denom}` });
+    keys.set(name, { mnemonic, address: key.address, privateKey: key.privateKey });
+    addGenesisAccount({ home: first.home, address: key.address, coins: `${DEVNET_BALANCE}${denom}`, addresses });
   }
-
-  const genesis = readGenesisDoc(homePaths(nodes[0]?.home ?? dir).genesis);
-  genesis.validators = validators;
+  const genesisPath = homePaths(first.home).genesis;
+  const genesis = readGenesisDoc(genesisPath);
+  if (opts.genesisTime !== undefined) genesis.genesis_time = opts.genesisTime;
   const appState = genesis.app_state;
-  const auth = { ...(appState["auth"] as Record<string, JsonValue>) };
-  auth["accounts"] = accounts.map((a, i) => ({
-    "@type": "/cosmos.auth.v1beta1.BaseAccount",
-    address: a.address,
-    pub_key: null,
-    account_number: String(i),
-    sequence: "0",
-  }));
-  appState["auth"] = auth;
-  const bank = { ...(appState["bank"] as Record<string, JsonValue>) };
-  const sorted = [...accounts].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  bank["balances"] = sorted.map((a) => ({ address: a.address, coins: [{ denom, amount: DEVNET_BALANCE.toString() }] }));
-  appState["bank"] = bank;
+  const staking = appState["staking"] as { params: Record<string, JsonValue> } & Record<string, JsonValue>;
+  appState["staking"] = { ...staking, params: { ...staking.params, bond_denom: denom } };
   opts.editGenesis?.(appState);
-  for (const node of nodes) {
-    const p = homePaths(node.home);
-    writeGenesisDoc(p.genesis, genesis);
-    const peers = nodes.filter((n) => n !== node).map((n) => `${n.nodeId}@127.0.0.1:${n.ports.p2p}`);
-    writeFileSync(p.configToml, setTomlValues(readFileSync(p.configToml, "utf8"), { "p2p.persistent_peers": peers.join(",") }));
+  writeGenesisDoc(genesisPath, genesis);
+  for (const h of homes.slice(1)) copyFileSync(genesisPath, homePaths(h.home).genesis);
+
+  // 3. A gentx per node, by its validator account.
+  const gentxDir = join(dir, "gentx");
+  mkdirSync(gentxDir, { recursive: true });
+  const nodes: DevnetNode[] = [];
+  for (const [i, h] of homes.entries()) {
+    const name = validatorNames[i] as string;
+    const key = keys.get(name);
+    if (!key) throw new Error(`no key for ${name}`);
+    await new Keyring({ home: h.home, backend: "test" }).addMnemonic(name, key.mnemonic, COSMOS_HD_PATH);
+    const out = await createGenTx({
+      home: h.home,
+      addresses,
+      operator: key.address,
+      privateKey: async () => key.privateKey,
+      amount: `${DEVNET_SELF_DELEGATION}${denom}`,
+      chainId,
+      moniker: h.name,
+      ip: "127.0.0.1",
+      p2pPort: h.ports.p2p,
+      nodeId: h.nodeId,
+    });
+    copyFileSync(out.path, join(gentxDir, basename(out.path)));
+    nodes.push({ ...h, operator: addresses.encodeValidator(key.address) });
   }
 
+  // 4. Every node collects the same gentxs: the same genesis everywhere, peers wired.
+  for (const h of homes) collectGenTxsInHome(h.home, gentxDir);
+  const reference = readFileSync(genesisPath, "utf8");
+  for (const h of homes) {
+    if (readFileSync(homePaths(h.home).genesis, "utf8") !== reference) throw new Error(`collect-gentxs gave ${h.name} a different genesis than node0`);
+  }
+
+  const accounts: DevnetAccount[] = names.map((name, i) => {
+    const key = keys.get(name) as { mnemonic: string; address: Uint8Array };
+    const bonded = i < homes.length ? DEVNET_SELF_DELEGATION : 0n;
+    return {
+      name,
+      address: addresses.encodeAccount(key.address),
+      mnemonic: key.mnemonic,
+      balance: `${DEVNET_BALANCE - bonded}${denom}`,
+      ...(bonded > 0n ? { selfDelegation: `${bonded}${denom}` } : {}),
+    };
+  });
   const layout: DevnetLayout = { chainId, denom, bech32Prefix, nodes, accounts };
   writeFileSync(devnetLayoutPath(dir), JSON.stringify(layout, null, 2) + "\n");
   return layout;
@@ -186,11 +242,12 @@ export function describeDevnet(dir: string, layout: DevnetLayout): string {
   lines.push("Endpoints:");
   for (const n of layout.nodes) {
     lines.push(`  ${n.name}: rpc http://127.0.0.1:${n.ports.rpc}  grpc 127.0.0.1:${n.ports.grpc}  rest http://127.0.0.1:${n.ports.api}  p2p ${n.nodeId}@127.0.0.1:${n.ports.p2p}`);
+    if (n.operator !== undefined) lines.push(`    validator ${n.operator} (key validator${n.name.slice(4)} in ${join(n.home, "keyring-test")})`);
   }
   lines.push("");
   lines.push(`Funded accounts (${layout.denom}; test keys, never use them for real funds):`);
   for (const a of layout.accounts) {
-    lines.push(`  ${a.name}: ${a.address}  ${a.balance}`);
+    lines.push(`  ${a.name}: ${a.address}  ${a.balance}${a.selfDelegation !== undefined ? ` (+${a.selfDelegation} self-delegated)` : ""}`);
     lines.push(`    mnemonic: ${a.mnemonic}`);
   }
   lines.push("");

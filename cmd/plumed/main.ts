@@ -14,7 +14,9 @@ import { processIo, type Io } from "./client/io";
 import { registerGenesisCommands } from "./genesis/commands";
 import { registerKeysCommands } from "./keys/commands";
 import { registerQueryCommands } from "./query/commands";
+import { registerStakingQueryCommands } from "./query/staking";
 import { registerTxCommands } from "./tx/commands";
+import { registerStakingTxCommands } from "./tx/staking";
 
 function parsePositiveInt(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a positive integer");
@@ -147,6 +149,14 @@ export function buildProgram(io: Io = processIo()): Command {
   registerGenesisCommands(program, io);
   registerTxCommands(program, io);
   registerQueryCommands(program, io);
+  // Module subcommands join their group (`plumed tx staking ...`, `plumed query staking ...`).
+  const group = (name: string): Command => {
+    const c = program.commands.find((x) => x.name() === name);
+    if (!c) throw new Error(`the ${name} command group is missing`);
+    return c;
+  };
+  registerStakingTxCommands(group("tx"), io);
+  registerStakingQueryCommands(group("query"), io);
 
   return program;
 }

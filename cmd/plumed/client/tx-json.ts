@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from "@cosmjs/encoding";
+import { fromBase64, fromBech32, toBase64, toBech32 } from "@cosmjs/encoding";
 import { MsgMultiSend, MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import type { Coin as ProtoCoin } from "cosmjs-types/cosmos/base/v1beta1/coin";
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
@@ -6,6 +6,7 @@ import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/
 import { SignMode, signModeFromJSON, signModeToJSON } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { AuthInfo, Fee, ModeInfo, SignerInfo, Tx, TxBody } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { Any } from "cosmjs-types/google/protobuf/any";
+import { bytesToSdkJson, sdkJsonToBytes } from "../../../app/json";
 import { asArray, asObject, asOptionalString, asString, asUint, JsonError } from "../../../app/json-read";
 import type { JsonObject, JsonValue } from "../../../app/module";
 
@@ -90,7 +91,51 @@ const keyType = (typeUrl: string, codec: typeof Secp256k1PubKey): AnyJsonType =>
 
 export const SECP256K1_PUBKEY_TYPE_URL = "/cosmos.crypto.secp256k1.PubKey";
 
-const DEFAULT_TYPES: readonly AnyJsonType[] = [msgSend, msgMultiSend, keyType(SECP256K1_PUBKEY_TYPE_URL, Secp256k1PubKey), keyType("/cosmos.crypto.ed25519.PubKey", Ed25519PubKey)];
+/**
+ * A message type written and read by app/json's general SDK JSON codec (any type its schema
+ * knows), with its signer field named: `account` holds the signer's account address, `validator`
+ * an operator address whose account signs (MsgCreateValidator, MsgEditValidator).
+ */
+function sdkJsonMessage(typeUrl: string, signerField: { readonly account?: string; readonly validator?: string }): AnyJsonType {
+  return {
+    typeUrl,
+    toJson: (value) => bytesToSdkJson(typeUrl, value) as JsonObject,
+    fromJson: (o, path) => {
+      const fields: Record<string, JsonValue> = {};
+      for (const [k, v] of Object.entries(o)) if (k !== "@type") fields[k] = v;
+      try {
+        return sdkJsonToBytes(typeUrl, fields);
+      } catch (err) {
+        throw new JsonError(path, (err as Error).message);
+      }
+    },
+    signers: (value) => {
+      const json = bytesToSdkJson(typeUrl, value) as JsonObject;
+      if (signerField.account !== undefined) return [String(json[signerField.account] ?? "")];
+      const operator = String(json[signerField.validator ?? ""] ?? "");
+      // The operator's account: the same bytes under the account prefix ("<prefix>valoper" -> "<prefix>").
+      const { prefix, data } = fromBech32(operator, 256);
+      return [toBech32(prefix.replace(/valoper$/, ""), data)];
+    },
+  };
+}
+
+const STAKING_TYPES: readonly AnyJsonType[] = [
+  sdkJsonMessage("/cosmos.staking.v1beta1.MsgCreateValidator", { validator: "validator_address" }),
+  sdkJsonMessage("/cosmos.staking.v1beta1.MsgEditValidator", { validator: "validator_address" }),
+  sdkJsonMessage("/cosmos.staking.v1beta1.MsgDelegate", { account: "delegator_address" }),
+  sdkJsonMessage("/cosmos.staking.v1beta1.MsgBeginRedelegate", { account: "delegator_address" }),
+  sdkJsonMessage("/cosmos.staking.v1beta1.MsgUndelegate", { account: "delegator_address" }),
+  sdkJsonMessage("/cosmos.staking.v1beta1.MsgCancelUnbondingDelegation", { account: "delegator_address" }),
+];
+
+const DEFAULT_TYPES: readonly AnyJsonType[] = [
+  msgSend,
+  msgMultiSend,
+  ...STAKING_TYPES,
+  keyType(SECP256K1_PUBKEY_TYPE_URL, Secp256k1PubKey),
+  keyType("/cosmos.crypto.ed25519.PubKey", Ed25519PubKey),
+];
 
 function base64Field(v: JsonValue | undefined, path: string): Uint8Array {
   const s = asOptionalString(v, path);

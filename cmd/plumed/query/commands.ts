@@ -13,17 +13,17 @@ import { accountJson, pageRequest, queryAccount, queryBalance, queryBalances, qu
  * SDK's YAML of the JSON answer), `-o json` for compact JSON. A missing account or tx is one
  * "error: ..." line and exit code 1.
  */
-interface QueryOptions {
+export interface QueryOptions {
   node?: string;
   output?: string;
   height?: bigint;
   home: string;
 }
 
-interface PagedOptions extends QueryOptions, PageFlags {}
+export interface PagedOptions extends QueryOptions, PageFlags {}
 
 /** Checks the flags every query shares (output, node) before any request is sent. */
-function prepare(io: Io, o: QueryOptions): { rpc: CometRpc; print: (value: JsonValue) => void } {
+export function prepare(io: Io, o: QueryOptions): { rpc: CometRpc; print: (value: JsonValue) => void } {
   const format = resolveOutput(o.home, o.output, "text");
   const rpc = new CometRpc(resolveNode(o.home, o.node));
   return { rpc, print: (value) => io.out(formatOutput(value, format)) };
@@ -37,13 +37,13 @@ function checkDenom(denom: string): void {
   if (!isValidDenom(denom)) throw new Error(`invalid denom "${denom}"`);
 }
 
-const withQueryFlags = (c: Command, height = true): Command => {
+export const withQueryFlags = (c: Command, height = true): Command => {
   c.addOption(nodeOption()).addOption(outputOption("text"));
   if (height) c.addOption(heightOption());
   return c.addOption(homeOption());
 };
 
-const withPageFlags = (c: Command): Command =>
+export const withPageFlags = (c: Command): Command =>
   c
     .option("--limit <n>", "page size", parseUint)
     .option("--offset <n>", "skip this many entries (instead of --page-key)", parseUint)
