@@ -53,3 +53,18 @@ describe("plumed CLI", () => {
     expect(r.stderr.split("\n")[0]).toMatch(/^error: option '--height <h>' argument '-3' is invalid/);
   });
 });
+
+describe("plumed start on a genesis without validators", () => {
+  it("refuses in one line, before CometBFT starts", () => {
+    const home = mkdtempSync(join(tmpdir(), "plumed-novals-"));
+    try {
+      expect(run("init", "n", "--chain-id", "novals-1", "--home", home).code).toBe(0);
+      const r = run("start", "--home", home);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^error: invalid genesis .*genesis\.json: no validators: add some with "plumed genesis gentx" and "plumed genesis collect-gentxs"/);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -21,6 +21,20 @@ function cometRpcAddress(configToml: string): string {
   return laddr.replace("0.0.0.0", "127.0.0.1");
 }
 
+/**
+ * A chain's validators come from gentxs (or an exported staking state); without either, InitChain
+ * would refuse CometBFT's placeholder validator. Say so in one line before CometBFT starts.
+ */
+function assertGenesisHasValidators(appState: JsonObject): void {
+  const genutil = appState["genutil"] as JsonObject | undefined;
+  const staking = appState["staking"] as JsonObject | undefined;
+  const gentxs = Array.isArray(genutil?.["gen_txs"]) ? (genutil?.["gen_txs"] as unknown[]).length : 0;
+  const validators = Array.isArray(staking?.["validators"]) ? (staking?.["validators"] as unknown[]).length : 0;
+  if (gentxs === 0 && validators === 0) {
+    throw new Error("no validators: add some with \"plumed genesis gentx\" and \"plumed genesis collect-gentxs\" (or use \"plumed devnet\")");
+  }
+}
+
 export interface StartOptions {
   readonly home: string;
   /** Run only the ABCI application, for an externally managed CometBFT. */
@@ -78,6 +92,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     // Fail before CometBFT starts, with the offending field, rather than in InitChain.
     try {
       app.modules.validateGenesis(genesis.app_state as JsonObject);
+      if (!opts.abciOnly) assertGenesisHasValidators(genesis.app_state as JsonObject);
     } catch (err) {
       await store.close();
       throw new Error(`invalid genesis ${paths.genesis}: ${(err as Error).message}`);
