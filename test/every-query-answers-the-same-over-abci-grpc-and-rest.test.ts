@@ -1,5 +1,5 @@
 import * as grpc from "@grpc/grpc-js";
-import { toBech32 } from "@cosmjs/encoding";
+import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { moduleAddress } from "../app/address";
 import { bytesToSdkJson, sdkJsonToBytes } from "../app/json";
 import type { JsonValue } from "../app/module";
@@ -126,6 +126,8 @@ describe("every query answers the same over abci_query, gRPC and REST", () => {
     });
 
     const feeCollector = toBech32(PREFIX, moduleAddress("fee_collector"));
+    const valoper = node?.operator as string;
+    const operatorAccount = toBech32(PREFIX, fromBech32(valoper).data);
     const page = { key: null, offset: "0", limit: "2", count_total: true, reverse: false };
     rows.push(
       { rpc: "/cosmos.auth.v1beta1.Query/Account", request: { address: alice } },
@@ -150,6 +152,21 @@ describe("every query answers the same over abci_query, gRPC and REST", () => {
       { rpc: "/cosmos.bank.v1beta1.Query/DenomMetadata", request: { denom: DENOM } },
       { rpc: "/cosmos.bank.v1beta1.Query/DenomsMetadata", request: {} },
       { rpc: "/cosmos.bank.v1beta1.Query/DenomOwners", request: { denom: DENOM, pagination: page } },
+      { rpc: "/cosmos.staking.v1beta1.Query/Validators", request: { status: "BOND_STATUS_BONDED", pagination: page } },
+      { rpc: "/cosmos.staking.v1beta1.Query/Validator", request: { validator_addr: valoper } },
+      { rpc: "/cosmos.staking.v1beta1.Query/ValidatorDelegations", request: { validator_addr: valoper, pagination: page } },
+      { rpc: "/cosmos.staking.v1beta1.Query/ValidatorUnbondingDelegations", request: { validator_addr: valoper } },
+      { rpc: "/cosmos.staking.v1beta1.Query/Delegation", request: { validator_addr: valoper, delegator_addr: operatorAccount } },
+      { rpc: "/cosmos.staking.v1beta1.Query/DelegatorDelegations", request: { delegator_addr: operatorAccount } },
+      { rpc: "/cosmos.staking.v1beta1.Query/DelegatorUnbondingDelegations", request: { delegator_addr: operatorAccount } },
+      { rpc: "/cosmos.staking.v1beta1.Query/Redelegations", request: { delegator_addr: operatorAccount } },
+      { rpc: "/cosmos.staking.v1beta1.Query/DelegatorValidators", request: { delegator_addr: operatorAccount } },
+      { rpc: "/cosmos.staking.v1beta1.Query/DelegatorValidator", request: { delegator_addr: operatorAccount, validator_addr: valoper } },
+      { rpc: "/cosmos.staking.v1beta1.Query/HistoricalInfo", request: { height: String(height) } },
+      { rpc: "/cosmos.staking.v1beta1.Query/Pool", request: {} },
+      { rpc: "/cosmos.staking.v1beta1.Query/Params", request: {} },
+      { rpc: "/plume.staking.v1.Query/Params", request: {} },
+      { rpc: "/plume.staking.v1.Query/ValidatorPowerShares", request: {} },
       { rpc: "/cosmos.tx.v1beta1.Service/GetTx", request: { hash: sent.transactionHash } },
       { rpc: "/cosmos.tx.v1beta1.Service/GetTxsEvent", request: { query: `message.sender='${alice}'`, page: "1", limit: "10" } },
       { rpc: "/cosmos.tx.v1beta1.Service/Simulate", request: { tx_bytes: Buffer.from(simTx).toString("base64") } },
@@ -205,6 +222,6 @@ describe("every query answers the same over abci_query, gRPC and REST", () => {
       if (JSON.stringify(a) !== JSON.stringify(r)) failures.push(`${row.rpc}: abci_query and REST differ:\n  ${JSON.stringify(a)}\n  ${JSON.stringify(r)}`);
     }
     expect(failures).toEqual([]);
-    expect(rows.length).toBeGreaterThanOrEqual(28);
+    expect(rows.length).toBeGreaterThanOrEqual(43);
   });
 });
