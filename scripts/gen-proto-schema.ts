@@ -27,6 +27,7 @@
 import { createRequire } from "node:module";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { SCALAR_TYPES } from "../proto/schema/types";
 
 const requireHere = createRequire(__filename);
 // cosmjs-types exports "./*" only, so locate its root through a module it certainly has.
@@ -156,23 +157,8 @@ function docNames(mod: Module, exportName: string): Map<string, string> {
   return out;
 }
 
-const SCALAR_READERS = new Set([
-  "double",
-  "float",
-  "int64",
-  "uint64",
-  "int32",
-  "fixed64",
-  "fixed32",
-  "bool",
-  "string",
-  "bytes",
-  "uint32",
-  "sfixed32",
-  "sfixed64",
-  "sint32",
-  "sint64",
-]);
+// The BinaryReader methods cosmjs-types calls for scalars are named after the proto scalar types.
+const SCALAR_READERS = SCALAR_TYPES;
 
 interface RawField {
   readonly number: number;
