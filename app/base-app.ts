@@ -53,7 +53,9 @@ const EPOCH = { seconds: 0n, nanos: 0 };
  * - Queries read committed versions only.
  */
 export class BaseApp implements AbciApplication {
-  private checkState: CacheMultiStore;
+  private checkState!: CacheMultiStore;
+  /** The consensus params of the check state, read once per reset (CheckTx never changes them). */
+  private checkParams: ConsensusParams | undefined;
   private checkHeader: BlockHeader;
   private finalizeState: CacheMultiStore | undefined;
   private finalizedHeight: bigint | undefined;
@@ -61,9 +63,15 @@ export class BaseApp implements AbciApplication {
   private initialHeight = 1n;
 
   constructor(private readonly opts: BaseAppOptions) {
-    this.checkState = opts.store.branch();
     const last = opts.store.lastCommitId();
     this.checkHeader = { chainId: opts.chainId, height: BigInt(last.version), time: EPOCH, proposerAddress: new Uint8Array() };
+    this.resetCheckState(opts.store.branch());
+  }
+
+  /** A new check state (after InitChain and every Commit), with its consensus params. */
+  private resetCheckState(store: CacheMultiStore): void {
+    this.checkState = store;
+    this.checkParams = this.opts.consensusParams.get(new Context(store, this.checkHeader, "check", this.log));
   }
 
   private get log(): Logger {
@@ -103,8 +111,8 @@ export class BaseApp implements AbciApplication {
     // baseapp's rule: validators listed in CometBFT's genesis must be exactly the app's (from gentxs
     // or the staking genesis); an empty list lets the app's set stand.
     if (req.validators.length > 0) assertSameValidators(req.validators, validators);
-    this.checkState = this.finalizeState.branch();
     this.checkHeader = header;
+    this.resetCheckState(this.finalizeState.branch());
     this.log.info("initialized chain from genesis", { chain_id: req.chainId, initial_height: this.initialHeight, validators: validators.length });
     return abci.ResponseInitChain.fromPartial({
       validators,
@@ -159,7 +167,7 @@ export class BaseApp implements AbciApplication {
 
   checkTx(req: abci.RequestCheckTx): abci.ResponseCheckTx {
     const mode = req.type === abci.CheckTxType.RECHECK ? "recheck" : "check";
-    const ctx = new Context(this.checkState, this.checkHeader, mode, this.log).withConsensusParams(this.consensusParamsFrom(this.checkState));
+    const ctx = new Context(this.checkState, this.checkHeader, mode, this.log).withConsensusParams(this.checkParams);
     const out = this.runTx(ctx, req.tx);
     return abci.ResponseCheckTx.fromPartial({
       code: out.code,
@@ -178,7 +186,7 @@ export class BaseApp implements AbciApplication {
    */
   simulate(txBytes: Uint8Array): SimulateResponse {
     const store = this.checkState.branch();
-    const ctx = new Context(store, this.checkHeader, "simulate", this.log).withConsensusParams(this.consensusParamsFrom(store));
+    const ctx = new Context(store, this.checkHeader, "simulate", this.log).withConsensusParams(this.checkParams);
     return simulateResponseFromOutcome(this.runTx(ctx, txBytes));
   }
 
@@ -192,11 +200,6 @@ export class BaseApp implements AbciApplication {
       const e = abciErrorInfo(err);
       return { ...e, data: new Uint8Array(), gasWanted: 0n, gasUsed: 0n, events: [] };
     }
-  }
-
-  private consensusParamsFrom(store: CacheMultiStore): ConsensusParams | undefined {
-    const ctx = new Context(store, this.checkHeader, "check", this.log);
-    return this.opts.consensusParams.get(ctx);
   }
 
   prepareProposal(req: abci.RequestPrepareProposal): abci.ResponsePrepareProposal {
@@ -274,8 +277,8 @@ export class BaseApp implements AbciApplication {
     const stats = this.opts.store.lastCommitStats();
     this.finalizeState = undefined;
     this.finalizedHeight = undefined;
-    this.checkState = this.opts.store.branch();
     if (this.lastHeader) this.checkHeader = this.lastHeader;
+    this.resetCheckState(this.opts.store.branch());
     this.log.info("committed state", { height: id.version, app_hash: bytesToHex(id.hash).toUpperCase(), changed_keys: stats.changedKeys });
     const keep = BigInt(this.opts.minRetainBlocks ?? 0);
     const retainHeight = keep > 0n && BigInt(id.version) > keep ? BigInt(id.version) - keep : 0n;
