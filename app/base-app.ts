@@ -1,7 +1,8 @@
 import * as abci from "cosmjs-types/tendermint/abci/types";
-import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
+import { ConsensusParams as ConsensusParamsCodec, type ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import type { AbciApplication } from "./abci/application";
-import { Context, type BlockHeader } from "./context";
+import { blockHeader, blockInfoFromRequest, type BlockHeader, type CometInfo } from "./block-info";
+import { Context, type ExecMode } from "./context";
 import { abciErrorInfo, ErrInvalidHeight, ErrInvalidRequest, ErrUnknownRequest } from "./errors";
 import { EventManager, toAbciEvents, withAttribute } from "./events";
 import type { Logger } from "./logger";
@@ -13,7 +14,9 @@ import type { TxExecutor, TxOutcome } from "./tx/executor";
 import { routeSimulateQuery, simulateResponseFromOutcome } from "./tx/simulate";
 import type { SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
 import { bytesToHex } from "./encoding";
+import { equalBytes } from "./store/bytes";
 import { readOnlyMultiStore } from "./read-only-store";
+import { checkProposalTxs, selectProposalTxs } from "./proposals";
 
 export interface ConsensusParamsStore {
   get(ctx: Context): ConsensusParams | undefined;
@@ -40,7 +43,6 @@ export interface BaseAppOptions {
   readonly extraQueries?: (path: string, data: Uint8Array, ctx: QueryContext) => Uint8Array | Promise<Uint8Array> | undefined;
 }
 
-const EPOCH = { seconds: 0n, nanos: 0 };
 
 /**
  * The ABCI application: keeps the three states CometBFT expects (finalize, check, query), runs
@@ -64,7 +66,7 @@ export class BaseApp implements AbciApplication {
 
   constructor(private readonly opts: BaseAppOptions) {
     const last = opts.store.lastCommitId();
-    this.checkHeader = { chainId: opts.chainId, height: BigInt(last.version), time: EPOCH, proposerAddress: new Uint8Array() };
+    this.checkHeader = blockHeader({ chainId: opts.chainId, height: BigInt(last.version), lastAppHash: last.hash });
     this.resetCheckState(opts.store.branch());
   }
 
@@ -103,7 +105,10 @@ export class BaseApp implements AbciApplication {
     this.opts.store.setInitialVersion(Number(this.initialHeight));
     // Genesis writes go into the block branch of the first block; they are committed with it.
     this.finalizeState = this.opts.store.branch();
-    const header: BlockHeader = { chainId: req.chainId, height: this.initialHeight, time: req.time ?? EPOCH, proposerAddress: new Uint8Array() };
+    // SDK v0.50 InitChain: the genesis context is at height 0 ("the block before the first"),
+    // unless the chain starts above height 1, where it is at initial_height.
+    const genesisHeight = this.initialHeight > 1n ? this.initialHeight : 0n;
+    const header = blockHeader({ chainId: req.chainId, height: genesisHeight, ...(req.time ? { time: req.time } : {}) });
     const ctx = new Context(this.finalizeState, header, "genesis", this.log);
     if (req.consensusParams) this.opts.consensusParams.set(ctx, req.consensusParams);
     const appState = parseAppState(req.appStateBytes);
@@ -202,22 +207,32 @@ export class BaseApp implements AbciApplication {
     }
   }
 
-  prepareProposal(req: abci.RequestPrepareProposal): abci.ResponsePrepareProposal {
-    // Pass the mempool's txs through in order, trimmed to max_tx_bytes counted as CometBFT counts
-    // them (each tx with its protobuf field overhead), like the SDK's default with a no-op mempool.
-    const txs: Uint8Array[] = [];
-    let total = 0n;
-    for (const tx of req.txs) {
-      const size = BigInt(protoBytesFieldSize(tx.length));
-      if (total + size > req.maxTxBytes) break;
-      total += size;
-      txs.push(tx);
-    }
-    return { txs };
+  /**
+   * A context over a throwaway branch of the committed state with the proposal's header and
+   * block info (the SDK's prepareProposalState / processProposalState).
+   */
+  private proposalContext(mode: ExecMode, header: BlockHeader, comet: CometInfo): Context {
+    return new Context(this.opts.store.branch(), header, mode, this.log, { consensusParams: this.checkParams, comet });
   }
 
-  processProposal(_req: abci.RequestProcessProposal): abci.ResponseProcessProposal {
-    return { status: abci.ResponseProcessProposal_ProposalStatus.ACCEPT };
+  prepareProposal(req: abci.RequestPrepareProposal): abci.ResponsePrepareProposal {
+    const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.localLastCommit);
+    const ctx = this.proposalContext("prepare", header, comet);
+    return { txs: selectProposalTxs(ctx, req.txs, req.maxTxBytes) };
+  }
+
+  processProposal(req: abci.RequestProcessProposal): abci.ResponseProcessProposal {
+    const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.proposedLastCommit);
+    const ctx = this.proposalContext("process", header, comet);
+    const verdict = checkProposalTxs(ctx, req.txs);
+    if (verdict.reason !== undefined) this.log.warn("rejected a block proposal", { height: req.height, reason: verdict.reason });
+    return { status: verdict.status };
+  }
+
+  /** The app hash after the last committed block (empty before the first). */
+  private lastAppHash(): Uint8Array {
+    const last = this.opts.store.lastCommitId();
+    return last.version === 0 ? new Uint8Array() : last.hash;
   }
 
   finalizeBlock(req: abci.RequestFinalizeBlock): abci.ResponseFinalizeBlock {
@@ -226,8 +241,8 @@ export class BaseApp implements AbciApplication {
     if (req.height !== expected) throw new Error(`FinalizeBlock for height ${req.height}, expected ${expected}`);
     if (this.finalizedHeight === req.height) throw new Error(`FinalizeBlock for height ${req.height} called twice without Commit`);
     this.finalizeState ??= this.opts.store.branch();
-    const header: BlockHeader = { chainId: this.opts.chainId, height: req.height, time: req.time ?? EPOCH, proposerAddress: req.proposerAddress };
-    const base = new Context(this.finalizeState, header, "finalize", this.log);
+    const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.decidedLastCommit);
+    const base = new Context(this.finalizeState, header, "finalize", this.log, { comet });
     const params = this.opts.consensusParams.get(base);
     const blockCtx = base.withConsensusParams(params);
 
@@ -250,6 +265,11 @@ export class BaseApp implements AbciApplication {
     const endEvents = new EventManager();
     const validatorUpdates = this.opts.modules.endBlock(blockCtx.withEventManager(endEvents));
 
+    // Params changed by this block's txs (gov through x/consensus) go back to CometBFT, which
+    // applies them from the next height.
+    const paramsAfter = this.opts.consensusParams.get(base);
+    const paramsChanged = paramsAfter !== undefined && !sameConsensusParams(params, paramsAfter);
+
     this.finalizeState.write();
     const appHash = this.opts.store.workingHash();
     this.finalizedHeight = req.height;
@@ -261,6 +281,7 @@ export class BaseApp implements AbciApplication {
       ]),
       txResults,
       validatorUpdates,
+      ...(paramsChanged ? { consensusParamUpdates: paramsAfter } : {}),
       appHash,
     });
   }
@@ -315,16 +336,12 @@ export class BaseApp implements AbciApplication {
   contextAt(height: bigint): Context {
     const view = this.opts.store.viewAt(Number(height));
     const store = readOnlyMultiStore(view);
-    const header: BlockHeader = { chainId: this.opts.chainId, height, time: EPOCH, proposerAddress: new Uint8Array() };
-    return new Context(store, header, "check", this.log);
+    return new Context(store, blockHeader({ chainId: this.opts.chainId, height }), "check", this.log);
   }
 }
 
-/** A tx in a block's data costs its bytes plus protobuf framing (field tag + length varint). */
-export function protoBytesFieldSize(length: number): number {
-  let varint = 1;
-  for (let n = length; n >= 0x80; n = Math.floor(n / 128)) varint++;
-  return 1 + varint + length;
+function sameConsensusParams(a: ConsensusParams | undefined, b: ConsensusParams): boolean {
+  return a !== undefined && equalBytes(ConsensusParamsCodec.encode(a).finish(), ConsensusParamsCodec.encode(b).finish());
 }
 
 function parseAppState(bytes: Uint8Array): JsonObject {

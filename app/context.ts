@@ -1,36 +1,51 @@
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
+import { EMPTY_COMET_INFO, type BlockHeader, type CometInfo } from "./block-info";
 import { EventManager } from "./events";
 import { GasKVStore, infiniteGasMeter, type GasMeter } from "./gas";
 import type { Logger } from "./logger";
 import type { CacheMultiStore, KVStore } from "./store/types";
 
-/** Where an execution happens; it decides e.g. whether signatures are checked or gas is charged. */
-export type ExecMode = "genesis" | "check" | "recheck" | "simulate" | "finalize";
+export type { BlockHeader, CometInfo } from "./block-info";
 
-export interface BlockHeader {
-  readonly chainId: string;
-  readonly height: bigint;
-  /** Block time from the header: the only clock state transitions may read. */
-  readonly time: Timestamp;
-  readonly proposerAddress: Uint8Array;
+/**
+ * Where an execution happens; it decides e.g. whether signatures are checked or gas is charged.
+ * "genesis" is InitChain (module genesis and gentxs); "prepare"/"process" are the proposal phases.
+ */
+export type ExecMode = "genesis" | "check" | "recheck" | "simulate" | "prepare" | "process" | "finalize";
+
+/** The parts of a Context that have defaults. */
+export interface ContextExtras {
+  readonly gasMeter?: GasMeter;
+  readonly events?: EventManager;
+  readonly consensusParams?: ConsensusParams | undefined;
+  readonly comet?: CometInfo;
 }
 
 /**
  * The explicit context every keeper call receives: the store branch it may read and write, the
- * block header, the gas meter and the event sink. Derive variants with the `with*` methods; a
- * Context is never mutated in place.
+ * block header and CometBFT's block info, the gas meter and the event sink. Derive variants with
+ * the `with*` methods; a Context is never mutated in place.
  */
 export class Context {
+  readonly gasMeter: GasMeter;
+  readonly events: EventManager;
+  readonly consensusParams: ConsensusParams | undefined;
+  /** The previous block's votes and the misbehaviour of this block (empty outside block phases). */
+  readonly comet: CometInfo;
+
   constructor(
     readonly multiStore: CacheMultiStore,
     readonly header: BlockHeader,
     readonly mode: ExecMode,
     readonly logger: Logger,
-    readonly gasMeter: GasMeter = infiniteGasMeter(),
-    readonly events: EventManager = new EventManager(),
-    readonly consensusParams: ConsensusParams | undefined = undefined,
-  ) {}
+    extras: ContextExtras = {},
+  ) {
+    this.gasMeter = extras.gasMeter ?? infiniteGasMeter();
+    this.events = extras.events ?? new EventManager();
+    this.consensusParams = extras.consensusParams;
+    this.comet = extras.comet ?? EMPTY_COMET_INFO;
+  }
 
   get chainId(): string {
     return this.header.chainId;
@@ -49,25 +64,42 @@ export class Context {
     return new GasKVStore(this.multiStore.getStore(storeName), this.gasMeter);
   }
 
+  private extras(): ContextExtras {
+    return { gasMeter: this.gasMeter, events: this.events, consensusParams: this.consensusParams, comet: this.comet };
+  }
+
   withMultiStore(multiStore: CacheMultiStore): Context {
-    return new Context(multiStore, this.header, this.mode, this.logger, this.gasMeter, this.events, this.consensusParams);
+    return new Context(multiStore, this.header, this.mode, this.logger, this.extras());
   }
 
   withGasMeter(gasMeter: GasMeter): Context {
-    return new Context(this.multiStore, this.header, this.mode, this.logger, gasMeter, this.events, this.consensusParams);
+    return new Context(this.multiStore, this.header, this.mode, this.logger, { ...this.extras(), gasMeter });
   }
 
   withEventManager(events: EventManager): Context {
-    return new Context(this.multiStore, this.header, this.mode, this.logger, this.gasMeter, events, this.consensusParams);
+    return new Context(this.multiStore, this.header, this.mode, this.logger, { ...this.extras(), events });
   }
 
-  withConsensusParams(params: ConsensusParams | undefined): Context {
-    return new Context(this.multiStore, this.header, this.mode, this.logger, this.gasMeter, this.events, params);
+  withConsensusParams(consensusParams: ConsensusParams | undefined): Context {
+    return new Context(this.multiStore, this.header, this.mode, this.logger, { ...this.extras(), consensusParams });
+  }
+
+  withHeader(header: BlockHeader): Context {
+    return new Context(this.multiStore, header, this.mode, this.logger, this.extras());
+  }
+
+  /** The same context at another height (the SDK's WithBlockHeight, e.g. staking genesis at 0). */
+  withBlockHeight(height: bigint): Context {
+    return this.withHeader({ ...this.header, height });
+  }
+
+  withMode(mode: ExecMode): Context {
+    return new Context(this.multiStore, this.header, mode, this.logger, this.extras());
   }
 
   /** A child branch of this context's store with a fresh event sink (a tx's ante or msg phase). */
   branch(): Context {
-    return new Context(this.multiStore.branch(), this.header, this.mode, this.logger, this.gasMeter, new EventManager(), this.consensusParams);
+    return new Context(this.multiStore.branch(), this.header, this.mode, this.logger, { ...this.extras(), events: new EventManager() });
   }
 
   isCheckTx(): boolean {

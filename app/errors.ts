@@ -105,12 +105,15 @@ export const ErrIO = registerError(SDK, 39, "Internal IO error");
 export const ErrAppConfig = registerError(SDK, 40, "error in app.toml");
 export const ErrInvalidGasLimit = registerError(SDK, 41, "invalid gas limit");
 
-/**
- * x/gov's ErrInvalidSigner (gov/13): every authority-gated msg (MsgUpdateParams of any module,
- * MsgSetSendEnabled, MsgCommunityPoolSpend, ...) returns it when the authority is not the gov
- * module account. Registered here, once, because every module needs it and x/gov owns the code.
- */
-export const ErrGovInvalidSigner = registerError("gov", 13, "expected gov account as only signer for proposal message");
+/** Every registered error of a codespace, by code (the catalogue a module's codespace holds). */
+export function registeredErrors(codespace: string): ErrorDef[] {
+  return [...registered.values()].filter((d) => d.codespace === codespace).sort((a, b) => a.code - b.code);
+}
+
+/** Every codespace with registered errors, sorted. */
+export function registeredCodespaces(): string[] {
+  return [...new Set([...registered.values()].map((d) => d.codespace))].sort();
+}
 
 /** The codespace, code and log an ABCI result carries for any thrown value. */
 export function abciErrorInfo(err: unknown): { codespace: string; code: number; log: string } {

@@ -2,6 +2,10 @@ import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { Context } from "./context";
 import type { Logger } from "./logger";
 import type { AppModule, JsonObject, JsonValue, ServiceRegistrar } from "./module";
+import type { RestRoute } from "./server/rest-route";
+
+/** Each module's consensus version, by module name (the SDK's module.VersionMap). */
+export type VersionMap = Readonly<Record<string, number>>;
 
 /** The order in which the app calls its modules; each list is declared once, in app/app.ts. */
 export interface ModuleOrder {
@@ -32,6 +36,22 @@ export function sectionHoldsState(section: JsonValue, isTopLevel = true): boolea
   return true;
 }
 
+function consensusVersionOf(m: AppModule): number {
+  return m.consensusVersion ?? 1;
+}
+
+/** Each name a module claims (a store, a codespace) belongs to exactly one module. */
+function claimOnce(modules: readonly AppModule[], what: string, claims: (m: AppModule) => readonly string[]): void {
+  const owners = new Map<string, string>();
+  for (const m of modules) {
+    for (const name of claims(m)) {
+      const owner = owners.get(name);
+      if (owner !== undefined) throw new Error(`${what} ${name} claimed by both ${owner} and ${m.name}`);
+      owners.set(name, m.name);
+    }
+  }
+}
+
 export class ModuleManager {
   private readonly byName = new Map<string, AppModule>();
 
@@ -47,13 +67,11 @@ export class ModuleManager {
     this.checkOrder("exportGenesis", (m) => m.exportGenesis !== undefined);
     this.checkOrder("beginBlock", (m) => m.beginBlock !== undefined);
     this.checkOrder("endBlock", (m) => m.endBlock !== undefined);
-    const stores = new Map<string, string>();
+    claimOnce(modules, "store", (m) => m.storeNames);
+    claimOnce(modules, "codespace", (m) => m.codespaces ?? []);
     for (const m of modules) {
-      for (const s of m.storeNames) {
-        const owner = stores.get(s);
-        if (owner !== undefined) throw new Error(`store ${s} claimed by both ${owner} and ${m.name}`);
-        stores.set(s, m.name);
-      }
+      const version = consensusVersionOf(m);
+      if (!Number.isInteger(version) || version < 1) throw new Error(`module ${m.name}: consensus version must be an integer >= 1, got ${version}`);
     }
   }
 
@@ -79,6 +97,60 @@ export class ModuleManager {
 
   storeNames(): string[] {
     return this.modules.flatMap((m) => m.storeNames).sort();
+  }
+
+  /** The modules' LCD routes, in module order (grpc-gateway's registration order). */
+  restRoutes(): RestRoute[] {
+    return this.modules.flatMap((m) => m.restRoutes ?? []);
+  }
+
+  /** Which module owns each error codespace. */
+  codespaceOwners(): Map<string, string> {
+    return new Map(this.modules.flatMap((m) => (m.codespaces ?? []).map((c) => [c, m.name] as const)));
+  }
+
+  /** Every module's consensus version (what the app records in state at genesis and upgrades). */
+  versionMap(): VersionMap {
+    const out: Record<string, number> = {};
+    for (const m of [...this.modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) out[m.name] = consensusVersionOf(m);
+    return out;
+  }
+
+  /**
+   * RunMigrations (SDK module.Manager): brings every module from its version in `from` (the
+   * versions recorded in state) to its current version, one registered migration at a time, in
+   * genesis order; a module missing from `from` is new and gets its default genesis instead (its
+   * validator updates, if any, are not applied: no module that returns them is added this way).
+   * Throws (halting the upgrade) when a migration is missing or a version would go down.
+   */
+  runMigrations(ctx: Context, from: VersionMap): VersionMap {
+    for (const name of this.migrationOrder()) {
+      const m = this.byName.get(name) as AppModule;
+      const to = consensusVersionOf(m);
+      const have = Object.prototype.hasOwnProperty.call(from, name) ? from[name] : undefined;
+      if (have === undefined) {
+        if (m.initGenesis) {
+          ctx.logger.info("adding a new module", { module: name, version: to });
+          const updates = m.initGenesis(ctx, m.defaultGenesis?.() ?? {});
+          if (updates && updates.length > 0) throw new Error(`new module ${name} returned validator updates in an upgrade`);
+        }
+        continue;
+      }
+      if (have > to) throw new Error(`module ${name}: state is at consensus version ${have}, above the code's ${to}`);
+      for (let v = have; v < to; v++) {
+        const migrate = m.migrations?.[v];
+        if (migrate === undefined) throw new Error(`module ${name}: no migration registered from consensus version ${v} to ${v + 1}`);
+        ctx.logger.info("migrating module", { module: name, from: v, to: v + 1 });
+        migrate(ctx);
+      }
+    }
+    return this.versionMap();
+  }
+
+  /** Genesis order, then any module without a genesis (it may still have migrations). */
+  private migrationOrder(): string[] {
+    const listed = new Set(this.order.initGenesis);
+    return [...this.order.initGenesis, ...this.modules.map((m) => m.name).filter((n) => !listed.has(n))];
   }
 
   registerServices(registrar: ServiceRegistrar): void {

@@ -2,6 +2,7 @@ import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { AminoConverter } from "./amino";
 import type { ProtoCodec } from "./codec";
 import type { Context } from "./context";
+import type { RestRoute } from "./server/rest-route";
 import type { KVStoreReader } from "./store/types";
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -53,11 +54,30 @@ export interface ServiceRegistrar {
   registerQuery<Req, Res>(def: QueryHandlerDef<Req, Res>): void;
 }
 
+/** What a module account may do with coins (the SDK's authtypes.Minter/Burner/Staking). */
+export type ModuleAccountPermission = "minter" | "burner" | "staking";
+
+/** A module account its module declares: name (its address is derived from it) and permissions. */
+export interface ModuleAccountDecl {
+  readonly name: string;
+  readonly permissions: readonly ModuleAccountPermission[];
+}
+
+/**
+ * A store migration from one consensus version of a module to the next (the SDK's
+ * RegisterMigration handler). It runs once, in an upgrade, on the block state.
+ */
+export type Migration = (ctx: Context) => void;
+
 /**
  * A module's contract with the app.
  *
  * - `storeNames` MUST list every sub-store the module reads or writes; a keeper is the sole owner
  *   of its stores.
+ * - `consensusVersion` is the version of the module's state layout (the SDK's ConsensusVersion,
+ *   default 1). It MUST go up by one with every change of that layout, and `migrations[v]` MUST
+ *   then turn version-v state into version-(v+1) state. The app records each module's version in
+ *   state at genesis and after every migration.
  * - `defaultGenesis` returns the module's `app_state` section in SDK v0.50 JSON; `validateGenesis`
  *   throws a descriptive Error for an invalid section; `initGenesis` MUST be deterministic and MAY
  *   return the genesis validator set (staking only); `exportGenesis` MUST produce a section that
@@ -66,10 +86,18 @@ export interface ServiceRegistrar {
  *   throw: a throw there halts the chain, which is reserved for broken invariants. Recoverable
  *   conditions are handled (and logged) inside.
  * - `endBlock` MAY return validator updates (staking only).
+ * - `restRoutes` are the LCD routes of the module's gRPC services (served once their method is
+ *   registered). `codespaces` are the error codespaces the module owns: its `errors.ts` registers
+ *   its codes there (app/errors.ts registerError) when loaded, and no other module may register
+ *   codes in them. A codespace belongs to one module.
  */
 export interface AppModule {
   readonly name: string;
   readonly storeNames: readonly string[];
+  readonly consensusVersion?: number;
+  readonly migrations?: Readonly<Record<number, Migration>>;
+  readonly restRoutes?: readonly RestRoute[];
+  readonly codespaces?: readonly string[];
   registerServices?(registrar: ServiceRegistrar): void;
   defaultGenesis?(): JsonValue;
   validateGenesis?(genesis: JsonValue): void;

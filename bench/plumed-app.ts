@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appStoreNames, createPlumeApp, defaultAppState } from "../app/app";
+import { appStoreNames, createPlumeApp, defaultAppState } from "../chain/app";
 import { DEFAULT_CHAIN_SETTINGS } from "../app/chain-config";
 import { silentLogger } from "../app/logger";
 import { openCommitMultiStore } from "../app/store";

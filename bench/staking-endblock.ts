@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/staking-endblock.ts [--validators 100,1000] [--delegations 100000] [--txs 1000]
  */
+import { blockHeader } from "../app/block-info";
 import { DirectSecp256k1Wallet, encodePubkey, makeAuthInfoBytes, makeSignDoc } from "@cosmjs/proto-signing";
 import { encodeSecp256k1Pubkey } from "@cosmjs/amino";
 import { fromBase64 } from "@cosmjs/encoding";
@@ -20,7 +21,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AddressCodec } from "../app/address";
-import { appStoreNames, createPlumeApp, defaultAppState, type PlumeApp } from "../app/app";
+import { appStoreNames, createPlumeApp, defaultAppState, type PlumeApp } from "../chain/app";
 import { Context } from "../app/context";
 import { silentLogger } from "../app/logger";
 import { Coin, Dec } from "../app/math";
@@ -51,7 +52,7 @@ interface Setup {
 }
 
 function blockContext(s: Setup, height: bigint): Context {
-  return new Context(s.store.branch(), { chainId: CHAIN_ID, height, time: time(height), proposerAddress: new Uint8Array() }, "finalize", silentLogger);
+  return new Context(s.store.branch(), blockHeader({ chainId: CHAIN_ID, height, time: time(height) }), "finalize", silentLogger);
 }
 
 function commitWrites(s: Setup, ctx: Context): void {

@@ -14,6 +14,7 @@
  * The message handler is the test fixture's fake bank send (bank is being built separately).
  * Prints figures only; asserts nothing.
  */
+import { blockHeader } from "../app/block-info";
 import { createRequire } from "node:module";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +25,7 @@ import { silentLogger } from "../app/logger";
 import { loadNativeSecp256k1, nobleSecp256k1, verifySecp256k1Digest, type Secp256k1Backend } from "../app/crypto/secp256k1";
 import { openCommitMultiStore } from "../app/store";
 import type { CacheMultiStore } from "../app/store/types";
-import { CHAIN_ID, STORE_NAMES, createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type Harness } from "../app/tx/test-fixtures";
+import { CHAIN_ID, STORE_NAMES, createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type Harness } from "../chain/tx-pipeline.fixture";
 import { defaultAuthParams } from "../x/auth/params";
 
 const TXS = Number(process.argv[2] ?? process.env.TX_BENCH_TXS ?? 2000);
@@ -86,7 +87,7 @@ async function prepare(h: Harness): Promise<Uint8Array[]> {
 }
 
 function runAll(p: Prepared, mode: "check" | "finalize", store: CacheMultiStore): { s: number; failed: number } {
-  const header: BlockHeader = { chainId: CHAIN_ID, height: 5n, time: { seconds: 1_700_000_000n, nanos: 0 }, proposerAddress: new Uint8Array() };
+  const header: BlockHeader = blockHeader({ chainId: CHAIN_ID, height: 5n, time: { seconds: 1_700_000_000n, nanos: 0 } });
   const ctx = new Context(store, header, mode, silentLogger);
   let failed = 0;
   const t = process.hrtime.bigint();
@@ -136,7 +137,7 @@ async function lmdbBlock(): Promise<void> {
   try {
     const h = createHarness();
     const genesis = store.branch();
-    const header: BlockHeader = { chainId: CHAIN_ID, height: 1n, time: { seconds: 1_700_000_000n, nanos: 0 }, proposerAddress: new Uint8Array() };
+    const header: BlockHeader = blockHeader({ chainId: CHAIN_ID, height: 0n, time: { seconds: 1_700_000_000n, nanos: 0 } });
     const g = new Context(genesis, header, "genesis", silentLogger);
     h.auth.setParams(g, defaultAuthParams());
     const txs: Uint8Array[] = [];

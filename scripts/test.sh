@@ -7,6 +7,6 @@ cd "$root"
 echo "== type check"
 npx tsc --noEmit -p .
 echo "== unit tests"
-npx jest --ci --maxWorkers=2 --testPathPatterns "^$root/(app|x|cmd|proto)/"
+npx jest --ci --maxWorkers=2 --testPathPatterns "^$root/(app|chain|x|cmd|proto)/"
 echo "== end-to-end tests"
 npx jest --ci --runInBand --testPathPatterns "^$root/test/"

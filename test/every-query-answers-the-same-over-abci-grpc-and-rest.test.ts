@@ -3,7 +3,9 @@ import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { moduleAddress } from "../app/address";
 import { bytesToSdkJson, sdkJsonToBytes } from "../app/json";
 import type { JsonValue } from "../app/module";
-import { ALL_REST_ROUTES } from "../app/server/rest-routes";
+import { DEFAULT_CHAIN_SETTINGS } from "../app/chain-config";
+import { allRestRoutes } from "../app/server/rest-routes";
+import { moduleRestRoutes } from "../chain/app";
 import { defaultSchemaRegistry } from "../proto/schema/registry";
 import { Testnet } from "./helpers/testnet";
 import { testMnemonics } from "./helpers/accounts";
@@ -191,7 +193,7 @@ describe("every query answers the same over abci_query, gRPC and REST", () => {
       const method = registry.method(row.rpc);
       if (!method) throw new Error(`no schema for ${row.rpc}`);
       const requestBytes = sdkJsonToBytes(method.input, row.request);
-      const route = ALL_REST_ROUTES.find((r) => r.rpc === row.rpc);
+      const route = allRestRoutes(moduleRestRoutes(DEFAULT_CHAIN_SETTINGS)).find((r) => r.rpc === row.rpc);
       if (!route) throw new Error(`no REST route for ${row.rpc}`);
 
       const abci = await rpc<{ response: { code: number; log: string; value: string | null } }>(net.rpcPort(0), "abci_query", {

@@ -1,7 +1,6 @@
 import { createMultisigThresholdPubkey, encodeAminoPubkey, encodeEd25519Pubkey, encodeSecp256k1Pubkey, pubkeyToRawAddress } from "@cosmjs/amino";
 import { encodePubkey } from "@cosmjs/proto-signing";
 import { aminoPubKeyBytes, countSubKeys, pubKeyAddress, pubKeyFromAny } from "./keys";
-import { SIM_SECP256K1_PUBKEY, simStdSignatureLength } from "../../x/auth/ante/sim-signature";
 
 const secpKeys = [
   "02a7a5b9f3c1f1e0e3a0b0e4f6b28e1ea39cb3e3b1a7ce3d8b9a6f1d6e2c0b1a2f",
@@ -35,11 +34,6 @@ describe("public keys", () => {
     const outer = createMultisigThresholdPubkey([inner as never, encodeSecp256k1Pubkey(secpKeys[2] as Uint8Array)], 1, true);
     expect(countSubKeys(pubKeyFromAny(encodePubkey(outer)))).toBe(3);
     expect(countSubKeys(undefined)).toBe(0);
-  });
-
-  it("size the simulated StdSignature as amino does (106 bytes with a secp256k1 key)", () => {
-    expect(aminoPubKeyBytes(SIM_SECP256K1_PUBKEY)).toHaveLength(38);
-    expect(simStdSignatureLength(SIM_SECP256K1_PUBKEY)).toBe(106);
   });
 
   it("panic (ErrPanic) on a secp256k1 key of the wrong length, as PubKey.Address does", () => {

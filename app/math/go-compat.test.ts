@@ -1,5 +1,5 @@
 import { ErrPanic } from "../errors";
-import { compareGoStrings, goByteLength, goTrimSpace, parseGoBigInt, sdkPanic } from "./go-compat";
+import { compareGoStrings, goByteLength, goDurationString, goTrimSpace, parseGoBigInt, sdkPanic } from "./go-compat";
 
 describe("parseGoBigInt (Go big.Int SetString / UnmarshalText)", () => {
   test.each<[string, bigint | undefined]>([
@@ -68,4 +68,21 @@ test("sdkPanic carries ErrPanic's code", () => {
   const err = sdkPanic("boom");
   expect(ErrPanic.is(err)).toBe(true);
   expect(err.message).toBe("boom: panic");
+});
+
+describe("goDurationString", () => {
+  it("prints durations as Go's time.Duration.String does", () => {
+    const cases: Array<[bigint, string]> = [
+      [0n, "0s"],
+      [1n, "1ns"],
+      [1_100n, "1.1µs"],
+      [2_200_000n, "2.2ms"],
+      [3_300_000_000n, "3.3s"],
+      [4n * 60n * 1_000_000_000n + 5_000_000_000n, "4m5s"],
+      [172_800n * 1_000_000_000n, "48h0m0s"],
+      [-1_000_000_000n, "-1s"],
+      [3_600_000_000_001n, "1h0m0.000000001s"],
+    ];
+    for (const [nanos, text] of cases) expect(goDurationString(nanos)).toBe(text);
+  });
 });

@@ -137,3 +137,32 @@ export function compareGoStrings(a: string, b: string): -1 | 0 | 1 {
 export function goByteLength(s: string): number {
   return Buffer.byteLength(s, "utf8");
 }
+
+/** A fraction of `prec` digits without trailing zeros, with its point ("" when zero): Go's fmtFrac. */
+function goFraction(value: bigint, prec: number): string {
+  if (prec === 0) return "";
+  const digits = (value % 10n ** BigInt(prec)).toString().padStart(prec, "0").replace(/0+$/, "");
+  return digits === "" ? "" : `.${digits}`;
+}
+
+/** time.Duration.String() of a duration in nanoseconds ("48h0m0s", "1.5s", "300ms", "0s"). */
+export function goDurationString(nanos: bigint): string {
+  const neg = nanos < 0n;
+  const u = neg ? -nanos : nanos;
+  let out: string;
+  if (u < 1_000_000_000n) {
+    if (u === 0n) return "0s";
+    const [prec, unit] = u < 1_000n ? [0, "ns"] : u < 1_000_000n ? [3, "µs"] : [6, "ms"];
+    out = `${u / 10n ** BigInt(prec)}${goFraction(u, prec)}${unit}`;
+  } else {
+    const seconds = u / 1_000_000_000n;
+    out = `${seconds % 60n}${goFraction(u, 9)}s`;
+    const minutes = seconds / 60n;
+    if (minutes > 0n) {
+      out = `${minutes % 60n}m${out}`;
+      const hours = minutes / 60n;
+      if (hours > 0n) out = `${hours}h${out}`;
+    }
+  }
+  return neg ? `-${out}` : out;
+}

@@ -8,7 +8,8 @@
  *   const services = nodeServicesFromConfig(config, cometRpcUrl, () => plume?.baseApp);
  *   plume = createPlumeApp({ ..., extraQueries: apiQueryHook(services) });
  *   const api = await startApiServers({ config, baseApp: plume.baseApp, queryRouter: plume.queries,
- *                                       services, cometRpcUrl, logger });
+ *                                       moduleRestRoutes: plume.modules.restRoutes(), services,
+ *                                       cometRpcUrl, logger });
  *   ... on stop: await api.close();
  */
 import { APP_NAME } from "../chain-config";
@@ -19,13 +20,15 @@ import type { SchemaRegistry } from "../../proto/schema/registry";
 import { QueryDispatcher, type QueryableApp } from "./dispatcher";
 import { startGrpcServer, type RunningGrpcServer } from "./grpc-server";
 import { startRestServer, type RunningRestServer } from "./rest-server";
+import type { RestRoute } from "./rest-route";
+import { allRestRoutes } from "./rest-routes";
 import { createNodeServices, type ServicesApp } from "./services/index";
 import { serviceQueryHook, type ExtraQueries, type ServiceTable } from "./services/service-table";
 
 export { HEIGHT_HEADER, QueryDispatcher, RpcError, type QueryableApp } from "./dispatcher";
 export { startGrpcServer, type GrpcServerOptions, type RunningGrpcServer } from "./grpc-server";
 export { RestGateway, startRestServer, httpStatusOf, type RestServerOptions, type RunningRestServer } from "./rest-server";
-export { ALL_REST_ROUTES } from "./rest-routes";
+export { allRestRoutes, SERVICE_REST_ROUTES } from "./rest-routes";
 export { getRoutes, type RestRoute } from "./rest-route";
 export { createNodeServices, type NodeServicesOptions, type ServicesApp } from "./services/index";
 export { ServiceTable, serviceQueryHook, type ExtraQueries, type ServiceMethod } from "./services/service-table";
@@ -37,6 +40,8 @@ export interface ApiServersOptions {
   readonly config: ApiConfig;
   readonly baseApp: QueryableApp & ServicesApp;
   readonly queryRouter: QueryRouter;
+  /** The modules' LCD routes (the app's ModuleManager.restRoutes()). */
+  readonly moduleRestRoutes: readonly RestRoute[];
   /** CometBFT's RPC address (config.toml [rpc] laddr). */
   readonly cometRpcUrl: string;
   readonly logger: Logger;
@@ -92,6 +97,7 @@ export async function startApiServers(opts: ApiServersOptions): Promise<RunningA
       rest = await startRestServer({
         address: opts.config.api.address,
         dispatcher,
+        routes: allRestRoutes(opts.moduleRestRoutes),
         logger: opts.logger.with({ module: "api-server" }),
         ...(opts.registry ? { registry: opts.registry } : {}),
       });

@@ -22,12 +22,13 @@ import { defaultSchemaRegistry, type SchemaRegistry } from "../../proto/schema/r
 import type { FieldSchema, MessageSchema } from "../../proto/schema/types";
 import { HEIGHT_HEADER, RpcError, type QueryDispatcher } from "./dispatcher";
 import { compileRoute, matchRoute, type CompiledRoute, type RestRoute } from "./rest-route";
-import { ALL_REST_ROUTES } from "./rest-routes";
+import { SERVICE_REST_ROUTES } from "./rest-routes";
 
 export interface RestServerOptions {
   /** "tcp://127.0.0.1:1317" (app.toml) or "host:port"; port 0 picks a free port. */
   readonly address: string;
   readonly dispatcher: QueryDispatcher;
+  /** The routes to serve (allRestRoutes of the app's module routes); default: the node services' only. */
   readonly routes?: readonly RestRoute[];
   readonly registry?: SchemaRegistry;
   readonly logger: Logger;
@@ -96,7 +97,7 @@ export class RestGateway {
   constructor(private readonly opts: Omit<RestServerOptions, "address">) {
     this.registry = opts.registry ?? defaultSchemaRegistry();
     const served: ServedRoute[] = [];
-    for (const route of opts.routes ?? ALL_REST_ROUTES) {
+    for (const route of opts.routes ?? SERVICE_REST_ROUTES) {
       if (!opts.dispatcher.has(route.rpc)) continue;
       const method = this.registry.method(route.rpc);
       const input = method ? this.registry.message(method.input) : undefined;

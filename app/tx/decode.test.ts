@@ -4,7 +4,7 @@ import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { AppError } from "../errors";
-import { createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type TestAccount } from "./test-fixtures";
+import { createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type TestAccount } from "../../chain/tx-pipeline.fixture";
 import { TxDecoder, rejectNonADR027TxRaw } from "./decode";
 
 // ---- tiny protobuf writer for hand-made wire bytes ----

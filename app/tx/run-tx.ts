@@ -34,7 +34,7 @@ import { BasicGasMeter, type GasMeter } from "../gas";
 import type { MsgResponse } from "../module";
 import type { CacheMultiStore } from "../store/types";
 import type { TxExecutor, TxOutcome } from "./executor";
-import { AnteFailure, type AnteEnv, type AnteHandler } from "../../x/auth/ante/ante";
+import { AnteFailure, type AnteEnv, type AnteHandler } from "./ante";
 import { TxDecoder, type DecodedMsg, type MsgRegistry } from "./decode";
 import { isOutOfGas, isPanic, txErrorInfo, wrapError } from "./errors";
 import { SdkTx } from "./tx";

@@ -12,7 +12,7 @@ import { sdkPanic } from "../math/go-compat";
 import {
   modeInfoToSignatureData,
   type SignatureV2,
-} from "../../x/auth/signing/signature-data";
+} from "./signature-data";
 import type { DecodedMsg, DecodedTx, FeeCoin, FeeData } from "./decode";
 
 const NIL_DEREF = "runtime error: invalid memory address or nil pointer dereference";

@@ -1,5 +1,5 @@
 import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
-import { appStoreNames, createPlumeApp } from "../../app/app";
+import { appStoreNames, createPlumeApp } from "../../chain/app";
 import { DEFAULT_CHAIN_SETTINGS } from "../../app/chain-config";
 import { readAppConfig } from "../../app/config/app-config";
 import { readGenesisDoc, type GenesisDoc } from "../../app/genesis-doc";

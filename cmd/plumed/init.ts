@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { defaultAppState } from "../../app/app";
+import { defaultAppState } from "../../chain/app";
 import { DEFAULT_APP_CONFIG, writeAppConfig, type AppConfig } from "../../app/config/app-config";
 import { setTomlValues } from "../../app/config/toml-edit";
 import { findCometbft } from "../../app/cometbft";

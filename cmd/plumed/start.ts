@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { AbciServer } from "../../app/abci/server";
-import { appStoreNames, createPlumeApp, type PlumeApp } from "../../app/app";
+import { appStoreNames, createPlumeApp, type PlumeApp } from "../../chain/app";
 import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
 import { findCometbft } from "../../app/cometbft";
 import { readAppConfig } from "../../app/config/app-config";
@@ -103,7 +103,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const server = new AbciServer({ address: config.abciAddress, app: app.baseApp, logger: logger.with({ module: "abci-server" }) });
   const abciAddress = await server.start();
   logger.info("ABCI server listening", { address: abciAddress });
-  const api = await startApiServers({ config, baseApp: app.baseApp, queryRouter: app.queries, services, cometRpcUrl, logger });
+  const api = await startApiServers({ config, baseApp: app.baseApp, queryRouter: app.queries, moduleRestRoutes: app.modules.restRoutes(), services, cometRpcUrl, logger });
   logger.info("API servers listening", { grpc: api.grpcAddress ?? "off", rest: api.restAddress ?? "off" });
 
   let child: ChildProcess | undefined;

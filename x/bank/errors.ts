@@ -11,8 +11,8 @@ export const ErrInvalidKey = registerError(BANK_CODESPACE, 7, "invalid key");
 export const ErrDuplicateEntry = registerError(BANK_CODESPACE, 8, "duplicate entry");
 export const ErrMultipleSenders = registerError(BANK_CODESPACE, 9, "multiple senders not allowed");
 
-/** x/gov's ErrInvalidSigner (gov/13), registered once in app/errors.ts. */
-export { ErrGovInvalidSigner as ErrInvalidSigner } from "../../app/errors";
+/** x/gov's ErrInvalidSigner (gov/13): bank's authority-gated messages answer with it, as in the SDK. */
+export { ErrInvalidSigner } from "../gov/errors";
 
 /**
  * A plain Go error (errors.New / fmt.Errorf): no registered code, so baseapp reports ABCI code 1 in

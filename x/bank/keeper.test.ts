@@ -1,3 +1,4 @@
+import { blockHeader } from "../../app/block-info";
 import { Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -253,7 +254,7 @@ describe("state on the committed store", () => {
     const dir = mkdtempSync(join(tmpdir(), "plumed-bank-"));
     try {
       const env = createTestEnv();
-      const header = { chainId: "c", height: 1n, time: { seconds: 0n, nanos: 0 }, proposerAddress: new Uint8Array(20) };
+      const header = blockHeader({ chainId: "c", height: 1n, proposerAddress: new Uint8Array(20) });
       const open = (): ReturnType<typeof openCommitMultiStore> => openCommitMultiStore({ path: dir, storeNames: ["acc", "bank"], pruning: PRUNE_NOTHING });
       const cms = open();
       const block = cms.branch();

@@ -3,6 +3,8 @@ import { defaultBankGenesisJson, exportBankGenesis, initBankGenesis, parseBankGe
 import type { BankKeeper } from "./keeper";
 import { registerBankMsgServer } from "./msg-server";
 import { registerBankQueryServer } from "./query-server";
+import { BANK_CODESPACE } from "./errors";
+import { BANK_REST_ROUTES } from "./rest-routes";
 import { BANK_STORE } from "./state-keys";
 
 /** x/bank's contract with the app: no begin/end block (as in the SDK). */
@@ -10,6 +12,9 @@ export function bankModule(keeper: BankKeeper): AppModule {
   return {
     name: "bank",
     storeNames: [BANK_STORE],
+    consensusVersion: 4,
+    restRoutes: BANK_REST_ROUTES,
+    codespaces: [BANK_CODESPACE],
     registerServices: (registrar) => {
       registerBankMsgServer(registrar, keeper);
       registerBankQueryServer(registrar, keeper);

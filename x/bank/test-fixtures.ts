@@ -2,6 +2,7 @@
  * Test fixtures for x/bank and x/auth unit tests (not used by the app): real keepers over
  * in-memory stores, a finalize-mode context, and a query router for round trips through the codecs.
  */
+import { blockHeader } from "../../app/block-info";
 import { AddressCodec, moduleAddress } from "../../app/address";
 import type { ProtoCodec } from "../../app/codec";
 import { Context } from "../../app/context";
@@ -78,7 +79,7 @@ export function createTestEnv(options: { readonly blockAllModules?: boolean; rea
     if (store === undefined) throw new Error(`unknown store ${name}`);
     return store;
   });
-  const header = { chainId: "plume-test", height: 5n, time: { seconds: 1_700_000_000n, nanos: 0 }, proposerAddress: new Uint8Array(20) };
+  const header = blockHeader({ chainId: "plume-test", height: 5n, time: { seconds: 1_700_000_000n, nanos: 0 }, proposerAddress: new Uint8Array(20) });
   const ctx = (): Context => new Context(root, header, "finalize", silentLogger);
   const msgs = new MsgRouter();
   const queries = new QueryRouter();

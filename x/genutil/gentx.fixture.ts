@@ -15,7 +15,7 @@ import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys
 import { MsgCreateValidator } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { AuthInfo, Tx, TxBody } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { AddressCodec } from "../../app/address";
-import { appStoreNames, createPlumeApp, defaultAppState, type PlumeApp } from "../../app/app";
+import { appStoreNames, createPlumeApp, defaultAppState, type PlumeApp } from "../../chain/app";
 import { DEFAULT_CHAIN_SETTINGS } from "../../app/chain-config";
 import { silentLogger } from "../../app/logger";
 import type { JsonObject, JsonValue } from "../../app/module";

@@ -14,7 +14,7 @@
  *   delegations), which staking exports.
  */
 import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
-import { Context } from "../../app/context";
+import type { Context } from "../../app/context";
 import type { AppModule, JsonValue } from "../../app/module";
 import type { GenesisTxHandler, GenutilStakingKeeper } from "./expected-keepers";
 import {
@@ -48,19 +48,8 @@ export function genutilModule(options: GenutilModuleOptions): AppModule {
   };
 }
 
-/**
- * The context gentxs run in: the SDK's InitChain context, whose height is 0 on a new chain (the
- * chain's initial height when that is above 1), in genesis mode (no gas limit, account number 0
- * in sign bytes; see x/auth/ante isGenesisHeight).
- */
-function genesisTxContext(ctx: Context): Context {
-  const height = ctx.height > 1n ? ctx.height : 0n;
-  return new Context(ctx.multiStore, { ...ctx.header, height }, ctx.mode, ctx.logger, ctx.gasMeter, ctx.events, ctx.consensusParams);
-}
-
 /** DeliverGenTxs: each gentx in order through the tx pipeline, then the validator set update. */
-export function deliverGenTxs(outer: Context, genesis: GenutilGenesis, options: GenutilModuleOptions): ValidatorUpdate[] {
-  const ctx = genesisTxContext(outer);
+export function deliverGenTxs(ctx: Context, genesis: GenutilGenesis, options: GenutilModuleOptions): ValidatorUpdate[] {
   genesis.genTxs.forEach((json, i) => {
     const where = `${GENUTIL_MODULE}.gen_txs[${i}]`;
     const genTx = decodeGenTx(json, where);

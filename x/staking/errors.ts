@@ -56,8 +56,8 @@ export const ErrInvalidSigner = registerError(STAKING_CODESPACE, 43, "expected a
 export const ErrBadRedelegationSrc = registerError(STAKING_CODESPACE, 44, "redelegation source validator not found");
 export const ErrNoUnbondingType = registerError(STAKING_CODESPACE, 45, "unbonding type not found");
 
-/** gov's ErrInvalidSigner (gov/13), registered once in app/errors.ts. */
-export { ErrGovInvalidSigner } from "../../app/errors";
+/** gov's ErrInvalidSigner (gov/13): staking's MsgUpdateParams answers with it, as in the SDK. */
+export { ErrInvalidSigner as ErrGovInvalidSigner } from "../gov/errors";
 
 /** plumed's decentralization cap (not an SDK module; its own codespace, see CAP.md). */
 export const PLUME_STAKING_CODESPACE = "plume-staking";

@@ -287,7 +287,8 @@ export function validateStakingGenesis(g: StakingGenesis): void {
  * validator set: the stored last powers of an export, else the result of a set update.
  */
 export function initStakingGenesis(outer: Context, k: StakingKeeper, g: StakingGenesis): ValidatorUpdate[] {
-  const ctx = new Context(outer.multiStore, { ...outer.header, height: 0n }, outer.mode, outer.logger, outer.gasMeter, outer.events, outer.consensusParams);
+  // SDK: ctx.WithBlockHeight(1 - sdk.ValidatorUpdateDelay), whatever the chain's initial height.
+  const ctx = outer.withBlockHeight(0n);
   const a = k.addresses;
   let bonded = 0n;
   let notBonded = 0n;

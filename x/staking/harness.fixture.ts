@@ -3,6 +3,7 @@
  * keepers implementing staking's expected keepers (bank state lives in a store, so a failed tx's
  * branch drops it too), blocks with explicit heights and times, and helpers for messages.
  */
+import { blockHeader } from "../../app/block-info";
 import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
 import type { MsgCreateValidator } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import type { Params } from "cosmjs-types/cosmos/staking/v1beta1/staking";
@@ -209,12 +210,18 @@ export class Harness {
   ctx(events: EventManager = new EventManager()): Context {
     return new Context(
       this.ms,
-      { chainId: "plume-test", height: this.height, time: this.time, proposerAddress: new Uint8Array(20) },
+      blockHeader({
+        chainId: "plume-test",
+        height: this.height,
+        time: this.time,
+        proposerAddress: new Uint8Array(20),
+        // Stand-ins for what CometBFT sends: distinct per height, so tests can tell them apart.
+        nextValidatorsHash: new Uint8Array(32).fill(Number(this.height % 256n)),
+        lastAppHash: new Uint8Array(32).fill(Number((this.height + 255n) % 256n)),
+      }),
       "finalize",
       silentLogger,
-      infiniteGasMeter(),
-      events,
-      this.consensusParams,
+      { gasMeter: infiniteGasMeter(), events, consensusParams: this.consensusParams },
     );
   }
 

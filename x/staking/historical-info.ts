@@ -31,13 +31,15 @@ export function trackHistoricalInfo(k: StakingKeeper, ctx: Context): void {
     HistoricalInfos.delete(store, h);
   }
   if (entries === 0n) return;
-  // ABCI 2.0 gives no full header; these are the fields the SDK's FinalizeBlock header carries
-  // that plumed's BlockHeader knows (chain id, height, time, proposer).
+  // The header as the SDK's FinalizeBlock builds it (ctx.BlockHeader()): ABCI 2.0 gives no full
+  // header, so these are all the fields it can know.
   const header = Header.fromPartial({
     chainId: ctx.chainId,
     height: ctx.height,
     time: ctx.blockTime,
     proposerAddress: ctx.header.proposerAddress,
+    nextValidatorsHash: ctx.header.nextValidatorsHash,
+    appHash: ctx.header.lastAppHash,
   });
   HistoricalInfos.set(store, ctx.height, { header, valset: sortByVotingPower(k, k.getLastValidators(ctx)) });
 }

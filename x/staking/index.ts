@@ -1,5 +1,5 @@
 /** x/staking's public surface for the app's wiring and for other modules' expected keepers. */
-export { STAKING_MODULE, CAP_MODULE, stakingModule, capModule, type StakingModuleOptions } from "./module";
+export { STAKING_MODULE, CAP_MODULE, STAKING_MODULE_ACCOUNTS, stakingModule, capModule, type StakingModuleOptions } from "./module";
 export {
   StakingKeeper,
   StakingReader,

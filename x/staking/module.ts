@@ -2,7 +2,7 @@
  * x/staking's contract with the app, and the decentralization cap's (a second, store-less face of
  * the same keeper: its params live in the staking store, which only the staking keeper touches).
  */
-import type { AppModule, JsonValue } from "../../app/module";
+import type { AppModule, JsonValue, ModuleAccountDecl } from "../../app/module";
 import { stakingBeginBlock, stakingEndBlock } from "./abci";
 import {
   capGenesisToJson,
@@ -16,13 +16,22 @@ import {
   validateStakingGenesis,
 } from "./genesis";
 import type { StakingBankQuerier } from "./expected-keepers";
-import type { StakingKeeper } from "./keeper";
+
 import { registerCapMsgServer, registerStakingMsgServer } from "./msg-server";
 import { registerCapQueryServer, registerStakingQueryServer } from "./query-server";
 import { STAKING_STORE } from "./state-keys";
+import { BONDED_POOL_NAME, NOT_BONDED_POOL_NAME, type StakingKeeper } from "./keeper";
+import { PLUME_STAKING_CODESPACE, STAKING_CODESPACE } from "./errors";
+import { CAP_REST_ROUTES, STAKING_REST_ROUTES } from "./rest-routes";
 
 export const STAKING_MODULE = "staking";
 export const CAP_MODULE = "plume_staking";
+
+/** x/staking's module accounts: the pools holding bonded and not-bonded stake. */
+export const STAKING_MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [
+  { name: BONDED_POOL_NAME, permissions: ["burner", "staking"] },
+  { name: NOT_BONDED_POOL_NAME, permissions: ["burner", "staking"] },
+];
 
 export interface StakingModuleOptions {
   readonly keeper: StakingKeeper;
@@ -37,6 +46,9 @@ export function stakingModule(options: StakingModuleOptions): AppModule {
   return {
     name: STAKING_MODULE,
     storeNames: [STAKING_STORE],
+    consensusVersion: 5,
+    restRoutes: STAKING_REST_ROUTES,
+    codespaces: [STAKING_CODESPACE],
     registerServices(registrar) {
       registerStakingMsgServer(registrar, k);
       registerStakingQueryServer(registrar, {
@@ -67,6 +79,8 @@ export function capModule(keeper: StakingKeeper): AppModule {
   return {
     name: CAP_MODULE,
     storeNames: [],
+    restRoutes: CAP_REST_ROUTES,
+    codespaces: [PLUME_STAKING_CODESPACE],
     registerServices(registrar) {
       registerCapMsgServer(registrar, keeper);
       registerCapQueryServer(registrar, keeper);

@@ -139,7 +139,7 @@ describe("ApplyAndReturnValidatorSetUpdates", () => {
       }
       h.endBlock();
       const meter = new BasicGasMeter(undefined);
-      const ctx = new Context(h.ms, h.ctx().header, "finalize", silentLogger, meter, new EventManager(), h.consensusParams);
+      const ctx = new Context(h.ms, h.ctx().header, "finalize", silentLogger, { gasMeter: meter, consensusParams: h.consensusParams });
       expect(h.keeper.blockValidatorUpdates(ctx)).toEqual([]);
       return meter.consumed();
     }
@@ -156,6 +156,10 @@ describe("historical info", () => {
     const at2 = h.keeper.getHistoricalInfo(h.ctx(), 2n);
     expect(at2?.header.height).toBe(2n);
     expect(at2?.header.chainId).toBe("plume-test");
+    // The fields the SDK's FinalizeBlock header carries: next validators hash and last app hash.
+    expect(at2?.header.nextValidatorsHash).toEqual(new Uint8Array(32).fill(2));
+    expect(at2?.header.appHash).toEqual(new Uint8Array(32).fill(1));
+    expect(at2?.header.proposerAddress).toEqual(new Uint8Array(20));
     expect(at2?.valset.map((v) => v.operatorAddress)).toEqual([valoper(1), valoper(0)]);
     h.nextBlock();
     h.nextBlock(); // height 4: 2 is pruned (4 - 2)

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RequestInitChain } from "cosmjs-types/tendermint/abci/types";
 import { AddressCodec } from "../../../app/address";
-import { appStoreNames, createPlumeApp } from "../../../app/app";
+import { appStoreNames, createPlumeApp } from "../../../chain/app";
 import { DEFAULT_CHAIN_SETTINGS } from "../../../app/chain-config";
 import { readGenesisDoc, type GenesisDoc } from "../../../app/genesis-doc";
 import { silentLogger } from "../../../app/logger";

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { createKeepers, createModules, MODULE_ORDER } from "../../../app/app";
+import { createKeepers, createModules, MODULE_ORDER } from "../../../chain/app";
 import { DEFAULT_CHAIN_SETTINGS } from "../../../app/chain-config";
 import { readGenesisDoc, type GenesisDoc } from "../../../app/genesis-doc";
 import { ModuleManager } from "../../../app/module-manager";

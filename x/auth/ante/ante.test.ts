@@ -15,7 +15,7 @@ import { SdkTx } from "../../../app/tx/tx";
 import { DecCoins } from "../../../app/math/dec-coins";
 import { chainAnteDecorators } from "./ante";
 import { newDeductFeeDecorator, validatorMinGasPricesChecker } from "./deduct-fee";
-import { CHAIN_ID, createHarness, fund, sendMsg, testAccount, type Harness, type TestAccount } from "../../../app/tx/test-fixtures";
+import { CHAIN_ID, createHarness, fund, sendMsg, testAccount, type Harness, type TestAccount } from "../../../chain/tx-pipeline.fixture";
 
 const registry = new Registry(defaultRegistryTypes);
 

@@ -1,73 +1,15 @@
 /**
- * The ante handler: the checks and charges every tx passes before its messages run
- * (x/auth/ante/ante.go). Decorators run in a fixed order, each calling the next; each lives in its
- * own file.
- *
- * Contract of a decorator:
- * - It MAY replace the context it passes on (SetUpContext installs the tx gas meter) and MUST
- *   return what the rest of the chain returned.
- * - It MUST report a failure by throwing an AppError with the SDK's codespace/code/text; a Go
- *   `panic` is an ErrPanic-coded AppError (see sdkPanic). Anything else thrown is reported as the
- *   SDK reports an unregistered error (code 1).
- * - It writes only through the context's store; the pipeline keeps those writes only if the whole
- *   chain succeeds.
+ * x/auth's ante decorators implement the tx pipeline's ante contract (app/tx/ante.ts).
  */
 import type { Context } from "../../../app/context";
-import type { SdkTx } from "../../../app/tx/tx";
 
-/** What one tx's ante run reads and produces besides the context. */
-export interface AnteEnv {
-  readonly tx: SdkTx;
-  readonly simulate: boolean;
-  /** Set by DeductFee: the tx's mempool priority. */
-  priority: bigint;
-}
-
-export type AnteHandler = (ctx: Context, env: AnteEnv) => Context;
-
-export interface AnteDecorator {
-  readonly name: string;
-  anteHandle(ctx: Context, env: AnteEnv, next: AnteHandler): Context;
-}
-
-/**
- * A failed ante run: the error and the context the failing step ran with, whose gas meter says how
- * much gas the tx used (the SDK reports the ante's meter on failure).
- */
-export class AnteFailure extends Error {
-  constructor(
-    override readonly cause: unknown,
-    readonly ctx: Context,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-    this.name = "AnteFailure";
-  }
-}
-
-/** Chains decorators into one handler (sdk.ChainAnteDecorators). */
-export function chainAnteDecorators(decorators: readonly AnteDecorator[]): AnteHandler {
-  const terminal: AnteHandler = (ctx) => ctx;
-  let next = terminal;
-  for (let i = decorators.length - 1; i >= 0; i--) {
-    const decorator = decorators[i] as AnteDecorator;
-    const inner = next;
-    next = (ctx, env) => {
-      try {
-        return decorator.anteHandle(ctx, env, inner);
-      } catch (err) {
-        if (err instanceof AnteFailure) throw err;
-        throw new AnteFailure(err, ctx);
-      }
-    };
-  }
-  return next;
-}
+export { AnteFailure, chainAnteDecorators, type AnteDecorator, type AnteEnv, type AnteHandler } from "../../../app/tx/ante";
 
 /**
  * The SDK's "block height 0" rules (infinite gas, no positive-gas requirement, account number 0 in
- * sign bytes) apply to genesis transactions. plumed's genesis context carries the chain's initial
- * height, so the genesis execution mode counts as height 0 too.
+ * sign bytes): they apply to gentxs of a new chain, which InitChain runs at height 0. A chain
+ * starting above height 1 runs InitChain at its initial height, where none of them apply.
  */
 export function isGenesisHeight(ctx: Context): boolean {
-  return ctx.mode === "genesis" || ctx.height === 0n;
+  return ctx.height === 0n;
 }

@@ -1,5 +1,5 @@
 import { pubKeyFromAny } from "../../../app/crypto/keys";
-import { isIncompleteSignature } from "../signing/signature-data";
+import { isIncompleteSignature } from "../../../app/tx/signature-data";
 import type { AnteDecorator } from "./ante";
 import type { AccountKeeper } from "./expected-keepers";
 import { SIM_SECP256K1_PUBKEY, simStdSignatureLength } from "./sim-signature";

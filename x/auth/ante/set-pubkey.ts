@@ -3,7 +3,7 @@ import { bytesToBase64 } from "../../../app/encoding";
 import { event, type AppEvent } from "../../../app/events";
 import { pubKeyAddress } from "../../../app/crypto/keys";
 import { sdkPanic } from "../../../app/math/go-compat";
-import { signatureDataToBytes } from "../signing/signature-data";
+import { signatureDataToBytes } from "../../../app/tx/signature-data";
 import type { AnteDecorator } from "./ante";
 import type { AccountKeeper } from "./expected-keepers";
 import { SIM_SECP256K1_PUBKEY } from "./sim-signature";

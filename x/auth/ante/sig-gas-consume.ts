@@ -4,7 +4,7 @@ import type { GasMeter } from "../../../app/gas";
 import { bitArrayCount, bitArrayGet } from "../../../app/crypto/bit-array";
 import { pubKeyFromAny, type MultisigPubKey, type PubKey } from "../../../app/crypto/keys";
 import { sdkPanic } from "../../../app/math/go-compat";
-import type { MultiSignatureData, SignatureData } from "../signing/signature-data";
+import type { MultiSignatureData, SignatureData } from "../../../app/tx/signature-data";
 import type { AnteDecorator } from "./ante";
 import type { AccountKeeper } from "./expected-keepers";
 import { SIM_SECP256K1_PUBKEY } from "./sim-signature";

@@ -4,7 +4,7 @@ import { pubKeyFromAny } from "../../../app/crypto/keys";
 import type { SignatureCachePolicy, SignatureVerifier } from "../../../app/crypto/verifier";
 import { sdkPanic } from "../../../app/math/go-compat";
 import type { SignModeHandlerMap } from "../signing/handler-map";
-import { onlyLegacyAminoSigners } from "../signing/signature-data";
+import { onlyLegacyAminoSigners } from "../../../app/tx/signature-data";
 import { verifySignature } from "../signing/verify";
 import { isGenesisHeight, type AnteDecorator } from "./ante";
 import type { AccountKeeper } from "./expected-keepers";

@@ -1,7 +1,7 @@
 import type { DecodedTx } from "../../../app/tx/decode";
 import { aminoJsonSignBytes } from "./amino-json";
 import { directSignBytes } from "./direct";
-import { SignMode, signModeName } from "./signature-data";
+import { SignMode, signModeName } from "../../../app/tx/signature-data";
 import type { SignerData } from "./signer-data";
 
 /** One sign mode: the bytes a signer signs for a tx. Throws a plain Error when it cannot. */

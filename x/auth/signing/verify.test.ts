@@ -6,7 +6,7 @@ import { pubKeyFromAny, type MultisigPubKey } from "../../../app/crypto/keys";
 import { SignatureVerifier } from "../../../app/crypto/verifier";
 import { nobleSecp256k1 } from "../../../app/crypto/secp256k1";
 import { SignModeHandlerMap } from "./handler-map";
-import { SignMode, type MultiSignatureData, type SignatureData } from "./signature-data";
+import { SignMode, type MultiSignatureData, type SignatureData } from "../../../app/tx/signature-data";
 import { verifyMultisignature, type VerifyContext } from "./verify";
 
 const SIGN_BYTES = new TextEncoder().encode("the sign bytes");

@@ -9,7 +9,7 @@ import type { SignatureCachePolicy, SignatureVerifier } from "../../../app/crypt
 import { sdkPanic } from "../../../app/math/go-compat";
 import type { DecodedTx } from "../../../app/tx/decode";
 import type { SignModeHandlerMap } from "./handler-map";
-import type { MultiSignatureData, SignatureData } from "./signature-data";
+import type { MultiSignatureData, SignatureData } from "../../../app/tx/signature-data";
 import type { SignerData } from "./signer-data";
 
 export interface VerifyContext {

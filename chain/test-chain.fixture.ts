@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { toBech32 } from "@cosmjs/encoding";
 import { RequestFinalizeBlock, RequestInitChain } from "cosmjs-types/tendermint/abci/types";
-import { appStoreNames, createPlumeApp, defaultAppState, type PlumeApp } from "../app";
-import { DEFAULT_CHAIN_SETTINGS } from "../chain-config";
-import { silentLogger } from "../logger";
-import type { JsonValue } from "../module";
-import { openCommitMultiStore } from "../store";
-import type { CommitMultiStore } from "../store/types";
+import { appStoreNames, createPlumeApp, defaultAppState, type PlumeApp } from "./app";
+import { DEFAULT_CHAIN_SETTINGS } from "../app/chain-config";
+import { silentLogger } from "../app/logger";
+import type { JsonValue } from "../app/module";
+import { openCommitMultiStore } from "../app/store";
+import type { CommitMultiStore } from "../app/store/types";
 
 export const CHAIN_ID = "plume-api-test-1";
 export const PREFIX = DEFAULT_CHAIN_SETTINGS.bech32Prefix;

@@ -6,10 +6,10 @@ import { FileDescriptorProto } from "protobufjs/ext/descriptor";
 import { QueryAccountRequest } from "cosmjs-types/cosmos/auth/v1beta1/query";
 import { QueryAllBalancesRequest, QueryAllBalancesResponse, QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { ConfigRequest, ConfigResponse } from "cosmjs-types/cosmos/base/node/v1beta1/query";
-import { silentLogger } from "../logger";
-import { QueryDispatcher } from "./dispatcher";
-import { startGrpcServer, type RunningGrpcServer } from "./grpc-server";
-import { createNodeServices } from "./services";
+import { silentLogger } from "../app/logger";
+import { QueryDispatcher } from "../app/server/dispatcher";
+import { startGrpcServer, type RunningGrpcServer } from "../app/server/grpc-server";
+import { createNodeServices } from "../app/server/services";
 import { ALICE, CAROL, startTestChain, type TestChain } from "./test-chain.fixture";
 
 interface Reply {

@@ -3,25 +3,26 @@
  * the real x/auth keeper, a fake bank keeper over the "bank" store, a MsgSend-shaped fake message
  * handler with the cosmjs amino converter's output, and cosmjs signers.
  */
+import { blockHeader } from "../app/block-info";
 import { Secp256k1Wallet, type StdFee } from "@cosmjs/amino";
 import { DirectSecp256k1Wallet, Registry, type OfflineSigner } from "@cosmjs/proto-signing";
 import { SigningStargateClient, defaultRegistryTypes } from "@cosmjs/stargate";
 import { MsgSend, MsgSendResponse } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
-import { AddressCodec } from "../address";
-import { Context, type BlockHeader, type ExecMode } from "../context";
-import { ErrInsufficientFunds, ErrInvalidCoins } from "../errors";
-import { event } from "../events";
-import { silentLogger } from "../logger";
-import { Coins } from "../math/coins";
-import type { MsgHandlerDef } from "../module";
-import { MsgRouter } from "../msg-router";
-import { BranchMultiStore, CacheKVStore, newMemoryKVStore } from "../store";
-import type { CacheMultiStore, KVStore } from "../store/types";
-import { AuthKeeper } from "../../x/auth/keeper";
-import { defaultAuthParams } from "../../x/auth/params";
-import type { BankKeeper } from "../../x/auth/ante/expected-keepers";
-import { createTxExecutor, type PlumeTxExecutor, type TxExecutorDeps } from "./index";
+import { AddressCodec } from "../app/address";
+import { Context, type BlockHeader, type ExecMode } from "../app/context";
+import { ErrInsufficientFunds, ErrInvalidCoins } from "../app/errors";
+import { event } from "../app/events";
+import { silentLogger } from "../app/logger";
+import { Coins } from "../app/math/coins";
+import type { MsgHandlerDef } from "../app/module";
+import { MsgRouter } from "../app/msg-router";
+import { BranchMultiStore, CacheKVStore, newMemoryKVStore } from "../app/store";
+import type { CacheMultiStore, KVStore } from "../app/store/types";
+import { AuthKeeper } from "../x/auth/keeper";
+import { defaultAuthParams } from "../x/auth/params";
+import type { BankKeeper } from "../x/auth/ante/expected-keepers";
+import { createTxPipeline, type TxPipeline, type TxPipelineDeps } from "./tx-pipeline";
 
 export const CHAIN_ID = "plume-test-1";
 export const PREFIX = "cosmos";
@@ -109,23 +110,23 @@ export interface Harness {
   readonly auth: AuthKeeper;
   readonly bank: FakeBank;
   readonly router: MsgRouter;
-  readonly executor: PlumeTxExecutor;
+  readonly executor: TxPipeline;
   /** The "committed" state the tests run against (check and block states are branches of it). */
   readonly state: CacheMultiStore;
   ctx(mode: ExecMode, opts?: { height?: bigint; store?: CacheMultiStore; maxGas?: bigint }): Context;
 }
 
-export function createHarness(overrides: Partial<TxExecutorDeps> = {}, extraMsgs: MsgHandlerDef<never>[] = []): Harness {
+export function createHarness(overrides: Partial<TxPipelineDeps> = {}, extraMsgs: MsgHandlerDef<never>[] = []): Harness {
   const addresses = new AddressCodec(PREFIX);
   const auth = new AuthKeeper(addresses, { fee_collector: [] });
   const bank = new FakeBank(auth);
   const router = new MsgRouter();
   router.register(fakeMsgSend(addresses, bank, auth));
   for (const m of extraMsgs) router.register(m as MsgHandlerDef<unknown>);
-  const executor = createTxExecutor({ msgs: router, addresses, accountKeeper: auth, bankKeeper: bank, ...overrides });
+  const executor = createTxPipeline({ msgs: router, addresses, accountKeeper: auth, bankKeeper: bank, ...overrides });
   const state = memoryMultiStore();
   const ctx = (mode: ExecMode, opts: { height?: bigint; store?: CacheMultiStore; maxGas?: bigint } = {}): Context => {
-    const header: BlockHeader = { chainId: CHAIN_ID, height: opts.height ?? 5n, time: { seconds: 1_700_000_000n, nanos: 0 }, proposerAddress: new Uint8Array() };
+    const header: BlockHeader = blockHeader({ chainId: CHAIN_ID, height: opts.height ?? 5n, time: { seconds: 1_700_000_000n, nanos: 0 } });
     const c = new Context(opts.store ?? state, header, mode, silentLogger);
     return opts.maxGas === undefined ? c : c.withConsensusParams({ block: { maxBytes: 22020096n, maxGas: opts.maxGas } });
   };

@@ -1,12 +1,14 @@
-import { silentLogger } from "../logger";
-import { QueryDispatcher } from "./dispatcher";
-import { ALL_REST_ROUTES } from "./rest-routes";
-import { compileRoute, matchRoute } from "./rest-route";
-import { startRestServer, type RunningRestServer } from "./rest-server";
-import { createNodeServices } from "./services";
-import { fakeComet, FROM, TX_HASH, txBytes, type FakeComet } from "./services/fake-comet.fixture";
+import { silentLogger } from "../app/logger";
+import { QueryDispatcher } from "../app/server/dispatcher";
+import { allRestRoutes } from "../app/server/rest-routes";
+import { DEFAULT_CHAIN_SETTINGS } from "../app/chain-config";
+import { moduleRestRoutes } from "./app";
+import { compileRoute, matchRoute } from "../app/server/rest-route";
+import { startRestServer, type RunningRestServer } from "../app/server/rest-server";
+import { createNodeServices } from "../app/server/services";
+import { fakeComet, FROM, TX_HASH, txBytes, type FakeComet } from "../app/server/services/fake-comet.fixture";
 import { ALICE, BOB, CAROL, startTestChain, type TestChain } from "./test-chain.fixture";
-import { defaultSchemaRegistry } from "../../proto/schema/registry";
+import { defaultSchemaRegistry } from "../proto/schema/registry";
 
 interface HttpReply {
   readonly status: number;
@@ -38,7 +40,7 @@ describe("the REST (LCD) server over the real app", () => {
       pruningInterval: 0,
     });
     const dispatcher = new QueryDispatcher({ app: chain.app.baseApp, queryRouter: chain.app.queries, services });
-    server = await startRestServer({ address: "tcp://127.0.0.1:0", dispatcher, logger: silentLogger });
+    server = await startRestServer({ address: "tcp://127.0.0.1:0", dispatcher, routes: allRestRoutes(chain.app.modules.restRoutes()), logger: silentLogger });
   });
 
   afterAll(async () => {
@@ -188,7 +190,7 @@ describe("the REST route tables", () => {
   const registry = defaultSchemaRegistry();
 
   it("name existing gRPC methods, and every path parameter is a field of the request", () => {
-    for (const route of ALL_REST_ROUTES) {
+    for (const route of allRestRoutes(moduleRestRoutes(DEFAULT_CHAIN_SETTINGS))) {
       const method = registry.method(route.rpc);
       expect({ rpc: route.rpc, known: method !== undefined }).toEqual({ rpc: route.rpc, known: true });
       const input = registry.message(method?.input ?? "");

@@ -11,11 +11,11 @@ jest.mock("@cosmjs/encoding", () => {
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { AuthInfo, Fee, Tx, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
-import type { AppEvent } from "../events";
-import type { MsgHandlerDef } from "../module";
-import { parseDecCoins } from "../math/parse-coins";
+import type { AppEvent } from "../app/events";
+import type { MsgHandlerDef } from "../app/module";
+import { parseDecCoins } from "../app/math/parse-coins";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
-import { CHAIN_ID, createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type Harness, type TestAccount } from "./test-fixtures";
+import { CHAIN_ID, createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type Harness, type TestAccount } from "./tx-pipeline.fixture";
 
 const attrs = (e: AppEvent): Record<string, string> => Object.fromEntries(e.attributes.map((a) => [a.key, a.value]));
 

@@ -6,9 +6,9 @@
 import type { CompactBitArray } from "cosmjs-types/cosmos/crypto/multisig/v1beta1/multisig";
 import { MultiSignature } from "cosmjs-types/cosmos/crypto/multisig/v1beta1/multisig";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
-import type { PubKey } from "../../../app/crypto/keys";
-import { sdkPanic } from "../../../app/math/go-compat";
-import { decodeMultiSignature, type ModeInfoData } from "../../../app/tx/decode";
+import type { PubKey } from "../crypto/keys";
+import { sdkPanic } from "../math/go-compat";
+import { decodeMultiSignature, type ModeInfoData } from "./decode";
 
 export { SignMode };
 

@@ -4,16 +4,16 @@ import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
 import { AuthInfo, Fee, Tx, TxBody } from "cosmjs-types/cosmos/tx/v1beta1/tx";
-import { BaseApp } from "../base-app";
-import { AppError } from "../errors";
-import { silentLogger } from "../logger";
-import { ModuleManager } from "../module-manager";
-import { QueryRouter } from "../query-router";
-import { openCommitMultiStore } from "../store";
-import { makeTempDir } from "../store/test-util";
-import { defaultAuthParams } from "../../x/auth/params";
-import { CHAIN_ID, STORE_NAMES, createHarness, sendMsg, testAccount, type TestAccount } from "./test-fixtures";
-import { SIMULATE_APP_QUERY_PATH, SIMULATE_GRPC_QUERY_PATH, SimulationError, routeSimulateQuery } from "./simulate";
+import { BaseApp } from "../app/base-app";
+import { AppError } from "../app/errors";
+import { silentLogger } from "../app/logger";
+import { ModuleManager } from "../app/module-manager";
+import { QueryRouter } from "../app/query-router";
+import { openCommitMultiStore } from "../app/store";
+import { makeTempDir } from "../app/store/test-util";
+import { defaultAuthParams } from "../x/auth/params";
+import { CHAIN_ID, STORE_NAMES, createHarness, sendMsg, testAccount, type TestAccount } from "./tx-pipeline.fixture";
+import { SIMULATE_APP_QUERY_PATH, SIMULATE_GRPC_QUERY_PATH, SimulationError, routeSimulateQuery } from "../app/tx/simulate";
 
 const okResponse = SimulateResponse.fromPartial({ gasInfo: { gasWanted: 10n, gasUsed: 7n }, result: { data: new Uint8Array([1]), log: "", events: [], msgResponses: [] } });
 

@@ -1,0 +1,220 @@
+/**
+ * plumed's composition root: the one place that knows every module. It builds the keepers in
+ * dependency order, lists the modules and the order the app calls them in, hands the tx pipeline
+ * its ante handler, and gives BaseApp (the framework in app/, which imports nothing from x/) the
+ * module manager, the routers and the consensus params keeper. Adding a module is a folder under
+ * x/ plus a few lines here.
+ */
+import { AddressCodec, moduleAddress } from "../app/address";
+import { AuthorityMsgExecutor } from "../app/authority-msgs";
+import { BaseApp, type BaseAppOptions } from "../app/base-app";
+import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "../app/chain-config";
+import type { Logger } from "../app/logger";
+import type { AppModule, JsonValue, ModuleAccountDecl } from "../app/module";
+import { ModuleManager, type ModuleOrder } from "../app/module-manager";
+import { MsgRouter } from "../app/msg-router";
+import { QueryRouter } from "../app/query-router";
+import type { RestRoute } from "../app/server/rest-route";
+import type { CommitMultiStore } from "../app/store/types";
+import { parseDecCoins } from "../app/math";
+import { AUTH_MODULE_ACCOUNTS, authModule } from "../x/auth/module";
+import { AuthKeeper, type ModuleAccountPermissions } from "../x/auth/keeper";
+import { bankModule } from "../x/bank/module";
+import { BankKeeper } from "../x/bank/keeper";
+import { BANK_STORE } from "../x/bank/state-keys";
+import { consensusModule } from "../x/consensus/module";
+import { ConsensusParamsKeeper } from "../x/consensus/keeper";
+import { genutilModule, type GenesisTxHandler } from "../x/genutil";
+import { capModule, STAKING_MODULE_ACCOUNTS, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
+import { UpgradeKeeper } from "../x/upgrade/keeper";
+import { upgradeModule } from "../x/upgrade/module";
+import { createTxPipeline, type TxPipeline } from "./tx-pipeline";
+
+/** The gov module account: the authority of every governance-gated message. */
+export const GOV_MODULE_NAME = "gov";
+
+/** Every module account, declared by the module that owns it (simapp's maccPerms). */
+export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [...AUTH_MODULE_ACCOUNTS, ...STAKING_MODULE_ACCOUNTS];
+
+function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccountPermissions {
+  const out: Record<string, readonly string[]> = {};
+  for (const a of accounts) {
+    if (Object.prototype.hasOwnProperty.call(out, a.name)) throw new Error(`module account ${a.name} declared twice`);
+    out[a.name] = a.permissions;
+  }
+  return out;
+}
+
+/**
+ * The order the app calls its modules in, declared once.
+ * - Genesis: auth before bank, so accounts exist before balances are credited to them; staking
+ *   after bank, because it checks its pools' balances against bank; plume_staking (the
+ *   decentralization cap) after staking, whose store holds its params; genutil after them,
+ *   because its gentxs are ordinary txs that need every module's genesis state (accounts and
+ *   balances to sign and pay with, staking params and the cap), and the validator set it returns
+ *   is staking's after they ran; upgrade last, recording every module's version once all exist.
+ *   Export follows the same order (genutil exports no gentxs, upgrade nothing).
+ * - BeginBlock: staking records historical info (it goes last once mint, distribution and
+ *   slashing exist, as in simapp).
+ * - EndBlock: staking computes the validator set updates CometBFT applies at H+2 (after gov,
+ *   once gov exists, so that passed proposals changing staking params take effect in the block).
+ */
+export const MODULE_ORDER: ModuleOrder = {
+  initGenesis: ["auth", "bank", "staking", "plume_staking", "genutil", "upgrade"],
+  exportGenesis: ["auth", "bank", "staking", "plume_staking", "genutil", "upgrade"],
+  beginBlock: ["staking"],
+  endBlock: ["staking"],
+} as const;
+
+export interface Keepers {
+  readonly auth: AuthKeeper;
+  readonly bank: BankKeeper;
+  readonly staking: StakingKeeper;
+  readonly consensus: ConsensusParamsKeeper;
+  readonly upgrade: UpgradeKeeper;
+}
+
+export interface KeeperOptions {
+  /** Who may run governance-gated messages; the gov module account unless a test says otherwise. */
+  readonly authority?: string;
+}
+
+/** Keepers built in dependency order; modules only see the narrow interfaces they declare. */
+export function createKeepers(settings: ChainSettings, options: KeeperOptions = {}): Keepers {
+  const addresses = new AddressCodec(settings.bech32Prefix);
+  const permissions = modulePermissions(MODULE_ACCOUNTS);
+  const auth = new AuthKeeper(addresses, permissions);
+  const bank = new BankKeeper(addresses, auth, {
+    // simapp's rule: module accounts cannot receive through MsgSend, except gov's (deposits).
+    blockedAddresses: MODULE_ACCOUNTS.map((a) => a.name)
+      .filter((name) => name !== GOV_MODULE_NAME)
+      .sort()
+      .map(moduleAddress),
+  });
+  const authority = options.authority ?? addresses.encodeAccount(moduleAddress(GOV_MODULE_NAME));
+  const staking = new StakingKeeper({ addresses, accountKeeper: auth, bankKeeper: bank, authority, hooks: new StakingHooksRegistry() });
+  const consensus = new ConsensusParamsKeeper(authority);
+  const upgrade = new UpgradeKeeper();
+  return { auth, bank, staking, consensus, upgrade };
+}
+
+/**
+ * For module sets built only to list stores, default genesis or validate a genesis file: they
+ * never run InitChain, so they never execute gentxs.
+ */
+const NO_GENESIS_TX_PIPELINE: GenesisTxHandler = {
+  executeGenesisTx: () => {
+    throw new Error("this module set has no tx pipeline: gentxs run only in createPlumeApp's app");
+  },
+};
+
+/**
+ * The app's modules; `genesisTxs` is the tx pipeline genutil delivers gentxs through, and
+ * `versionMap` the module manager's versions, which x/upgrade records at genesis.
+ */
+export function createModules(
+  keepers: Keepers,
+  settings: ChainSettings,
+  genesisTxs: GenesisTxHandler = NO_GENESIS_TX_PIPELINE,
+  versionMap: () => Record<string, number> = () => ({}),
+): AppModule[] {
+  const bank = keepers.bank;
+  return [
+    authModule(keepers.auth),
+    bankModule(bank),
+    stakingModule({
+      keeper: keepers.staking,
+      bankQuerier: { balanceAt: (ctx, address, denom) => bank.balance(ctx.store(BANK_STORE), address, denom).amount.toBigInt() },
+      defaultBondDenom: settings.denom,
+    }),
+    capModule(keepers.staking),
+    genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),
+    consensusModule(keepers.consensus),
+    upgradeModule({ keeper: keepers.upgrade, versionMap }),
+  ];
+}
+
+function createModuleManager(keepers: Keepers, settings: ChainSettings, genesisTxs?: GenesisTxHandler): ModuleManager {
+  let manager: ModuleManager | undefined;
+  const versionMap = (): Record<string, number> => {
+    if (manager === undefined) throw new Error("module versions asked for before the module manager exists");
+    return { ...manager.versionMap() };
+  };
+  manager = new ModuleManager(createModules(keepers, settings, genesisTxs, versionMap), MODULE_ORDER);
+  return manager;
+}
+
+/** Every store the app's modules own; the multistore is opened with exactly these. */
+export function appStoreNames(settings: ChainSettings): string[] {
+  return createModuleManager(createKeepers(settings), settings).storeNames();
+}
+
+/** The `app_state` of a new chain. */
+export function defaultAppState(settings: ChainSettings): Record<string, JsonValue> {
+  return createModuleManager(createKeepers(settings), settings).defaultGenesis();
+}
+
+/** The LCD routes of the app's modules, in module order. */
+export function moduleRestRoutes(settings: ChainSettings): RestRoute[] {
+  return createModuleManager(createKeepers(settings), settings).restRoutes();
+}
+
+export interface PlumeAppOptions {
+  readonly chainId: string;
+  readonly settings: ChainSettings;
+  readonly store: CommitMultiStore;
+  readonly logger: Logger;
+  readonly minRetainBlocks?: number;
+  readonly crashBeforeCommitAt?: bigint;
+  /** This node's fee floor for CheckTx (app.toml minimum-gas-prices, e.g. "0.025uplume"). */
+  readonly minimumGasPrices?: string;
+  /** Query paths answered outside the gRPC router (node, tx and CometBFT services). */
+  readonly extraQueries?: BaseAppOptions["extraQueries"];
+  /** Test hook: the governance authority (default: the gov module account, as in the SDK). */
+  readonly authority?: string;
+}
+
+export interface PlumeApp {
+  readonly baseApp: BaseApp;
+  readonly keepers: Keepers;
+  readonly modules: ModuleManager;
+  readonly msgs: MsgRouter;
+  readonly queries: QueryRouter;
+  readonly txPipeline: TxPipeline;
+  /** Runs messages as a module account (gov's passed proposals). */
+  readonly authorityMsgs: AuthorityMsgExecutor;
+}
+
+export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
+  const keepers = createKeepers(opts.settings, opts.authority !== undefined ? { authority: opts.authority } : {});
+  const msgs = new MsgRouter();
+  const queries = new QueryRouter();
+  // The pipeline resolves messages through `msgs`, which the modules fill in just below.
+  const txPipeline = createTxPipeline({
+    msgs,
+    addresses: keepers.auth.addresses,
+    accountKeeper: keepers.auth,
+    bankKeeper: keepers.bank,
+    minGasPrices: parseDecCoins(opts.minimumGasPrices ?? ""),
+  });
+  // Gentxs go through the same pipeline as every tx (baseapp's ExecuteGenesisTx).
+  const genesisTxs: GenesisTxHandler = { executeGenesisTx: (ctx, txBytes) => txPipeline.runTx(ctx, txBytes) };
+  const modules = createModuleManager(keepers, opts.settings, genesisTxs);
+  modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
+  const baseApp = new BaseApp({
+    name: APP_NAME,
+    version: APP_VERSION,
+    appVersion: APP_PROTOCOL_VERSION,
+    chainId: opts.chainId,
+    store: opts.store,
+    modules,
+    queries,
+    consensusParams: keepers.consensus,
+    txExecutor: txPipeline,
+    logger: opts.logger,
+    ...(opts.minRetainBlocks !== undefined ? { minRetainBlocks: opts.minRetainBlocks } : {}),
+    ...(opts.crashBeforeCommitAt !== undefined ? { crashBeforeCommitAt: opts.crashBeforeCommitAt } : {}),
+    ...(opts.extraQueries !== undefined ? { extraQueries: opts.extraQueries } : {}),
+  });
+  return { baseApp, keepers, modules, msgs, queries, txPipeline, authorityMsgs: new AuthorityMsgExecutor(msgs) };
+}
