@@ -17,8 +17,8 @@ import { silentLogger } from "../app/logger";
 import { Coins } from "../app/math/coins";
 import type { MsgHandlerDef } from "../app/module";
 import { MsgRouter } from "../app/msg-router";
-import { BranchMultiStore, CacheKVStore, newMemoryKVStore } from "../app/store";
 import type { CacheMultiStore, KVStore } from "../app/store/types";
+import { memoryMultiStore as inMemoryMultiStore } from "../app/store/memory-multi-store";
 import { AuthKeeper } from "../x/auth/keeper";
 import { defaultAuthParams } from "../x/auth/params";
 import type { BankKeeper } from "../x/auth/ante/expected-keepers";
@@ -32,12 +32,7 @@ export const STORE_NAMES = ["acc", BANK_STORE];
 
 /** Root stores in memory, with a branch on top standing for the committed state. */
 export function memoryMultiStore(names: readonly string[] = STORE_NAMES): CacheMultiStore {
-  const roots = new Map(names.map((n) => [n, newMemoryKVStore() as CacheKVStore]));
-  return new BranchMultiStore((name) => {
-    const s = roots.get(name);
-    if (!s) throw new Error(`unknown store ${name}`);
-    return s;
-  });
+  return inMemoryMultiStore(names);
 }
 
 const balanceKey = (address: Uint8Array, denom: string): Uint8Array => Uint8Array.from([...address, 0, ...new TextEncoder().encode(denom)]);
