@@ -14,12 +14,12 @@ import { ErrPanic } from "../../app/errors";
 import { Int, sdkPanic } from "../../app/math";
 import { compareBytes } from "../../app/store";
 import type { Bytes } from "../../app/store/types";
+import { chooseBondedSet, type SetCandidate } from "./cap";
 import { completeRedelegationEvent, completeUnbondingEvent } from "./events";
 import { ErrValidatorJailed } from "./errors";
 import type { StakingKeeper } from "./keeper";
 import { cometPublicKey, decodeConsensusPubKey } from "./pubkey";
 import { UnbondingType, Validators } from "./state-keys";
-import { chooseBondedSet, type SetCandidate } from "./cap";
 import { addDuration } from "./time";
 import { consensusPower, isBonded, isUnbonded, isUnbonding, potentialConsensusPower, tokensOf } from "./validator";
 
@@ -75,7 +75,7 @@ export function applyAndReturnValidatorSetUpdates(k: StakingKeeper, ctx: Context
   }
 
   for (const i of chosen) {
-    const { operator } = candidates(i);
+    const operator = candidates(i).operator;
     let validator = candidates(i).validator;
     if (isUnbonded(validator) || isUnbonding(validator)) {
       validator = bondValidator(k, ctx, validator);
