@@ -1,18 +1,23 @@
+import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import type { SigningStargateClient, StargateClient } from "@cosmjs/stargate";
+import { PubKey as Ed25519PubKey } from "cosmjs-types/cosmos/crypto/ed25519/keys";
+import { MsgCreateValidator } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { QueryValidatorPowerSharesRequest, QueryValidatorPowerSharesResponse } from "../proto/plume/staking/v1/query";
 import { Testnet } from "./helpers/testnet";
 import { testMnemonics } from "./helpers/accounts";
-import { addressOf, balanceOf, DENOM, directWallet, queryClient, signingClient } from "./helpers/clients";
+import { addressOf, balanceOf, DENOM, directWallet, PREFIX, queryClient, signingClient } from "./helpers/clients";
 import { waitForHeight } from "./helpers/rpc";
 import { committedResult } from "./helpers/tx";
-import { abciQuery, allValidators, StakingInvariants, stakingGenesis } from "./helpers/staking";
+import { abciQuery, allValidators, cometValidators, StakingInvariants, stakingGenesis } from "./helpers/staking";
 
 /**
  * The decentralization cap (docs/decentralization-cap.md) with max_validator_power_share = 0.34 and
  * three gentx validators of 100 PLUME each: it binds (3 >= ceil(1/0.34)). A delegation that would
  * lift a validator above 34% of the bonded tokens fails in its block with plume-staking/2 and the
  * documented log, changing nothing but the fee and the sequence; the largest one that fits (the
- * headroom the ValidatorPowerShares query reports) goes through.
+ * headroom the ValidatorPowerShares query reports) goes through. A MsgCreateValidator whose
+ * self-delegation would bond the new validator above the cap (issue 12: such a validator, its
+ * operator running no node, halted the chain) fails the same way and creates nothing.
  */
 const FEE = { amount: [{ denom: DENOM, amount: "10000" }], gas: "400000" };
 const CAP_ATOMICS = 340_000_000_000_000_000n;
@@ -57,6 +62,36 @@ describe("the decentralization cap", () => {
     const headroom = (CAP_ATOMICS * 300_000_000n - 100_000_000n * ONE) / (ONE - CAP_ATOMICS);
     expect(headroom).toBe(3_030_303n);
     expect(s.validators.map((v) => v.headroom)).toEqual(["3030303", "3030303", "3030303"]);
+  });
+
+  it("refuses a MsgCreateValidator whose self-delegation would bond it above the cap with the cap error, and nothing changes", async () => {
+    // 200 PLUME of 300 + 200 would be 40%; floor(0.34 * 300000000 / 0.66) = 154545454 is the most a new validator may bring.
+    const operator = toBech32(`${PREFIX}valoper`, fromBech32(alice).data);
+    const msg = MsgCreateValidator.fromPartial({
+      description: { moniker: "no-node" },
+      commission: { rate: "100000000000000000", maxRate: "200000000000000000", maxChangeRate: "10000000000000000" },
+      minSelfDelegation: "1",
+      validatorAddress: operator,
+      pubkey: { typeUrl: "/cosmos.crypto.ed25519.PubKey", value: Ed25519PubKey.encode({ key: new Uint8Array(32).fill(0x42) }).finish() },
+      value: { denom: DENOM, amount: "200000000" },
+    });
+    const before = { balance: await balanceOf(reader, alice), sequence: (await reader.getAccount(alice))?.sequence ?? 0, validators: await allValidators(net.rpcPort(0)), comet: await cometValidators(net.rpcPort(0)) };
+
+    const refused = await client.signAndBroadcast(alice, [{ typeUrl: "/cosmos.staking.v1beta1.MsgCreateValidator", value: msg }], FEE);
+    expect(refused.code).toBe(2);
+    const result = await committedResult(net.rpcPort(0), refused.transactionHash);
+    expect(result.codespace).toBe("plume-staking");
+    expect(result.log).toBe(
+      `failed to execute message; message index: 0: initial self-delegation of 200000000uplume would give validator ${operator} 40% of bonded power once bonded, above the 34% cap; it can accept at most 154545454uplume more: validator would exceed the maximum validator power share`,
+    );
+    expect(refused.events.map((e) => e.type)).not.toContain("create_validator");
+    // Nothing changed but the fee and the sequence: no validator, the same set in staking and in CometBFT two blocks later.
+    expect(await balanceOf(reader, alice)).toBe(before.balance - 10_000n);
+    expect((await reader.getAccount(alice))?.sequence).toBe(before.sequence + 1);
+    expect(await allValidators(net.rpcPort(0))).toEqual(before.validators);
+    await waitForHeight(net.rpcPort(0), refused.height + 2, 30_000);
+    expect(await cometValidators(net.rpcPort(0), refused.height + 2)).toEqual(before.comet);
+    await invariants.checkUpTo();
   });
 
   it("refuses a delegation one token above the headroom with the documented error, and accepts the headroom", async () => {

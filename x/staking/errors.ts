@@ -1,7 +1,7 @@
 /**
  * x/staking's error catalogue: codespace "staking" with the codes and descriptions of Cosmos SDK
  * v0.50 (x/staking/types/errors.go), so clients see what a Go node would return; and plumed's own
- * "plume-staking" codespace for the decentralization cap (CAP.md).
+ * "plume-staking" codespace for the decentralization cap (docs/decentralization-cap.md).
  */
 import { registerError } from "../../app/errors";
 
@@ -59,7 +59,7 @@ export const ErrNoUnbondingType = registerError(STAKING_CODESPACE, 45, "unbondin
 /** gov's ErrInvalidSigner (gov/13): staking's MsgUpdateParams answers with it, as in the SDK. */
 export { ErrInvalidSigner as ErrGovInvalidSigner } from "../gov/errors";
 
-/** plumed's decentralization cap (not an SDK module; its own codespace, see CAP.md). */
+/** plumed's decentralization cap (not an SDK module; its own codespace, see docs/decentralization-cap.md). */
 export const PLUME_STAKING_CODESPACE = "plume-staking";
 export const ErrValidatorPowerCapExceeded = registerError(PLUME_STAKING_CODESPACE, 2, "validator would exceed the maximum validator power share");
 export const ErrInvalidCapParams = registerError(PLUME_STAKING_CODESPACE, 3, "invalid decentralization cap params");

@@ -22,6 +22,7 @@ export {
   positiveDelegationInvariant,
   delegatorSharesInvariant,
   capAfterStakeInvariant,
+  capAfterEndBlockInvariant,
   type InvariantResult,
 } from "./invariants";
 export { stakingAminoConverters, capMsgUpdateParamsAmino } from "./amino";

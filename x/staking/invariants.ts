@@ -7,7 +7,7 @@ import type { Context } from "../../app/context";
 import { Dec, Int } from "../../app/math";
 import { equalBytes } from "../../app/store";
 import type { Bytes } from "../../app/store/types";
-import { capEnabled, capOf, minValidatorsForCap } from "./cap";
+import { aboveCap, capEnabled, minValidatorsForCap } from "./cap";
 import type { StakingKeeper } from "./keeper";
 import { PowerIndexKeyCodec, ValidatorsByPower } from "./state-keys";
 import { delegatorSharesOf, isBonded, isUnbonded, isUnbonding, potentialConsensusPower, tokensOf } from "./validator";
@@ -84,19 +84,41 @@ export function delegatorSharesInvariant(ctx: Context, k: StakingKeeper): Invari
 
 /**
  * The cap after a tx that brought new stake to `operator` (a delegation, the destination of a
- * redelegation, a cancelled unbonding) and succeeded: if the validator is bonded and the cap binds,
- * its share of the bonded tokens is at most the cap.
+ * redelegation, a cancelled unbonding, a created validator) and succeeded: while the cap binds,
+ * the validator holds at most the cap of the bonded tokens of the set it is in, or would be in once
+ * bonded (T for a bonded validator, T + its tokens for one outside the set).
  */
 export function capAfterStakeInvariant(ctx: Context, k: StakingKeeper, operator: Bytes): InvariantResult {
   const v = k.getValidator(ctx, operator);
-  if (v === undefined || !isBonded(v)) return result("validator-power-cap", []);
-  const cap = capOf(k.getCapParams(ctx));
-  const threshold = minValidatorsForCap(cap);
-  if (!capEnabled(cap) || k.countBondedValidators(ctx, threshold) < threshold) return result("validator-power-cap", []);
-  const total = k.totalBondedTokens(ctx).toBigInt();
+  const { cap, binding } = k.capStatus(ctx);
+  if (v === undefined || !binding) return result("validator-power-cap", []);
+  const bonded = k.totalBondedTokens(ctx).toBigInt();
   const t = tokensOf(v).toBigInt();
-  const above = t * 10n ** 18n > cap.toAtomics() * total;
-  return result("validator-power-cap", above ? [`${v.operatorAddress} holds ${t} of ${total} bonded tokens, above the cap ${cap.toString()}`] : []);
+  const total = isBonded(v) ? bonded : bonded + t;
+  return result("validator-power-cap", aboveCap(cap, t, total) ? [`${v.operatorAddress} holds ${t} of ${total} tokens it is measured against, above the cap ${cap.toString()}`] : []);
+}
+
+/**
+ * The cap after an EndBlock: every validator that entered the bonded set in it (bonded now, not
+ * in `before`, the operators bonded when the EndBlock began) holds at most the cap of the bonded
+ * tokens, unless the cap did not bind, or keeping it out would have left fewer than ceil(1/cap)
+ * validators bonded.
+ */
+export function capAfterEndBlockInvariant(ctx: Context, k: StakingKeeper, before: readonly Bytes[], bindingBefore: boolean): InvariantResult {
+  const { cap } = k.capStatus(ctx);
+  if (!bindingBefore || !capEnabled(cap)) return result("validator-power-cap-entry", []);
+  const store = k.store(ctx);
+  const total = k.totalBondedTokens(ctx).toBigInt();
+  const bondedNow = k.lastValidators(store);
+  if (BigInt(bondedNow.length) <= minValidatorsForCap(cap)) return result("validator-power-cap-entry", []);
+  const problems: string[] = [];
+  for (const v of bondedNow) {
+    const operator = k.operatorBytes(v);
+    if (before.some((b) => equalBytes(b, operator))) continue;
+    const t = tokensOf(v).toBigInt();
+    if (aboveCap(cap, t, total)) problems.push(`${v.operatorAddress} entered the set with ${t} of ${total} bonded tokens, above the cap ${cap.toString()}`);
+  }
+  return result("validator-power-cap-entry", problems);
 }
 
 export function stakingInvariants(ctx: Context, k: StakingKeeper): InvariantResult[] {

@@ -30,13 +30,15 @@ import { Coin, Coins, Dec, Int, sdkPanic } from "../../app/math";
 import type { Bytes, KVStore, KVStoreReader } from "../../app/store/types";
 import { equalBytes } from "../../app/store";
 import {
+  aboveCap,
+  capBinds,
   capEnabled,
-  capHeadroom,
   capOf,
   defaultCapParams,
-  exceedsCap,
   formatCapPercent,
   formatPercentUp,
+  judgeIncomingStake,
+  maxTokensToEnter,
   minValidatorsForCap,
   validateCapParams,
   type CapParams,
@@ -133,8 +135,11 @@ export const NOT_BONDED_POOL_NAME = "not_bonded_tokens_pool";
 /** Where the tokens of a delegation come from (Delegate's tokenSrc). */
 export type TokenSource = BondStatus.BOND_STATUS_UNBONDED | BondStatus.BOND_STATUS_UNBONDING | BondStatus.BOND_STATUS_BONDED;
 
-/** What kind of operation brings new stake to a validator, for the cap's messages. */
-export type IncomingStake = "delegation" | "redelegation" | "cancelled unbonding";
+/**
+ * What kind of operation brings new stake to a validator, named in the cap's refusals. A new path
+ * that adds stake (compounding, restaking) adds its kind here and calls `delegate` with it.
+ */
+export type IncomingStake = "initial self-delegation" | "delegation" | "redelegation" | "cancelled unbonding";
 
 /** sdk.NewCoins(sdk.NewCoin(denom, amount)): empty for a zero amount. */
 function coinsOf(denom: string, amount: Int): Coins {
@@ -382,7 +387,8 @@ export class StakingKeeper extends StakingReader {
     ValidatorsByPower.set(this.store(ctx), key, key.operator);
   }
 
-  addValidatorTokensAndShares(ctx: Context, v: Validator, tokens: Int): [Validator, Dec] {
+  /** Private: only `delegate` adds tokens to a validator, so that the cap sees every addition. */
+  private addValidatorTokensAndShares(ctx: Context, v: Validator, tokens: Int): [Validator, Dec] {
     this.deleteValidatorByPowerIndex(ctx, v);
     const [updated, shares] = addTokensFromDel(v, tokens);
     this.setValidator(ctx, updated);
@@ -749,11 +755,16 @@ export class StakingKeeper extends StakingReader {
    * (Unbonded/Unbonding) or the bonded pool (Bonded, a redelegation from a bonded validator);
    * `fromAccount` takes them from the delegator's account (SDK: subtractAccount). Returns the new
    * shares.
+   *
+   * Every path that adds stake to a validator goes through here, and the decentralization cap is
+   * checked first (checkIncomingStake): a future path (compounding, restaking) must call this with
+   * its own `kind`, never move tokens to a validator itself.
    */
   delegate(ctx: Context, delegator: Bytes, amount: Int, tokenSrc: TokenSource, validator: Validator, fromAccount: boolean, kind: IncomingStake = "delegation"): Dec {
     if (invalidExRate(validator)) throw ErrDelegatorShareExRateInvalid.wrap();
     const valAddr = this.operatorBytes(validator);
-    this.checkCap(ctx, validator, amount, tokenSrc, kind);
+    // The decentralization cap's seam: nothing adds tokens to a validator without passing here.
+    this.checkIncomingStake(ctx, validator, amount, tokenSrc, kind);
 
     let delegation = this.getDelegation(ctx, delegator, valAddr);
     if (delegation !== undefined) {
@@ -980,7 +991,7 @@ export class StakingKeeper extends StakingReader {
     this.setValidatorByConsAddr(ctx, validator);
     this.setNewValidatorByPowerIndex(ctx, validator);
     this.hooks.afterValidatorCreated(ctx, args.operator);
-    this.delegate(ctx, args.operator, Int.fromProto(args.value.amount), BondStatus.BOND_STATUS_UNBONDED, validator, true);
+    this.delegate(ctx, args.operator, Int.fromProto(args.value.amount), BondStatus.BOND_STATUS_UNBONDED, validator, true, "initial self-delegation");
   }
 
   /**
@@ -1075,7 +1086,19 @@ export class StakingKeeper extends StakingReader {
     else this.setUnbondingDelegation(ctx, delegator, valAddr, { ...ubd, entries });
   }
 
-  // --- the decentralization cap (CAP.md) ----------------------------------------------------
+  // --- the decentralization cap (docs/decentralization-cap.md) ------------------------------
+  //
+  // The rule lives in cap.ts; this section applies it with the keeper's state. Every way stake can
+  // reach a validator passes through here:
+  //   - new stake (MsgCreateValidator's self-delegation, MsgDelegate, the destination of
+  //     MsgBeginRedelegate, MsgCancelUnbondingDelegation): `delegate` calls `checkIncomingStake`
+  //     before moving any token. `delegate` is the only code that adds tokens to a validator
+  //     (`addValidatorTokensAndShares` is private), so a future path that adds stake (compounding
+  //     of rewards, restaking) MUST call `delegate` with its own `IncomingStake` kind: it is the seam.
+  //   - a validator coming back into the set by unjail: `unjail` calls `checkCapOnReentry`.
+  //   - any validator entering the set at EndBlock: val-state-change.ts forms the set with
+  //     `chooseBondedSet`, which keeps out an entrant above the cap (the backstop for what the
+  //     checks above could not foresee: the others shrinking, a displaced validator).
 
   /** How many validators are bonded, counting no further than `limit`. */
   countBondedValidators(ctx: Context, limit: bigint): bigint {
@@ -1088,28 +1111,60 @@ export class StakingKeeper extends StakingReader {
   }
 
   /**
-   * Refuses new stake that would lift a bonded validator above max_validator_power_share of the
-   * bonded tokens, once the cap binds. The bonded total is the bonded pool's balance, which equals
-   * the bonded validators' tokens (an invariant) except that, during a redelegation from a bonded
-   * validator, the moving tokens are already off the source but still in the pool.
+   * The cap and whether it binds in this block: N is the bonded set as of the last EndBlock, so
+   * every tx of a block and the block's own EndBlock see the same answer.
    */
-  checkCap(ctx: Context, validator: Validator, amount: Int, tokenSrc: TokenSource, kind: IncomingStake): void {
-    if (!isBonded(validator)) return;
+  capStatus(ctx: Context): { readonly cap: Dec; readonly binding: boolean } {
     const cap = capOf(this.getCapParams(ctx));
-    if (!capEnabled(cap)) return;
+    if (!capEnabled(cap)) return { cap, binding: false };
     const threshold = minValidatorsForCap(cap);
-    if (this.countBondedValidators(ctx, threshold) < threshold) return;
-    const x = amount.toBigInt();
-    const pool = this.totalBondedTokens(ctx).toBigInt();
-    const within = tokenSrc === BondStatus.BOND_STATUS_BONDED;
-    const totalBefore = within ? pool - x : pool;
-    const t = tokensOf(validator).toBigInt();
-    if (!exceedsCap(cap, t, totalBefore, x)) return;
+    return { cap, binding: capBinds(cap, this.countBondedValidators(ctx, threshold)) };
+  }
+
+  /**
+   * Refuses new stake that would lift a validator above max_validator_power_share of the bonded
+   * tokens of the set it is in, or would be in once bonded (cap.ts, judgeIncomingStake), once the
+   * cap binds. Called by `delegate` before any token moves, on the state every earlier message of
+   * the block (and of the tx) left. The bonded pool's balance is the bonded total before the
+   * operation: during a redelegation from a bonded validator the moving tokens are already off
+   * the source but still in the pool.
+   */
+  checkIncomingStake(ctx: Context, validator: Validator, amount: Int, tokenSrc: TokenSource, kind: IncomingStake): void {
+    const { cap, binding } = this.capStatus(ctx);
+    if (!binding) return;
+    const bonded = isBonded(validator);
+    const verdict = judgeIncomingStake(cap, {
+      validatorTokens: tokensOf(validator).toBigInt(),
+      validatorBonded: bonded,
+      bondedTotal: this.totalBondedTokens(ctx).toBigInt(),
+      amount: amount.toBigInt(),
+      fromBondedSet: tokenSrc === BondStatus.BOND_STATUS_BONDED,
+    });
+    if (!verdict.exceeds) return;
     const denom = this.bondDenom(ctx);
-    const headroom = capHeadroom(cap, t, pool, within);
+    const share = `${formatPercentUp(verdict.tokensAfter, verdict.totalAfter)}% of bonded power`;
+    const reach = bonded ? `raise validator ${validator.operatorAddress} to ${share}` : `give validator ${validator.operatorAddress} ${share} once bonded`;
     throw ErrValidatorPowerCapExceeded.wrap(
-      `${kind} of ${x}${denom} would raise validator ${validator.operatorAddress} to ${formatPercentUp(t + x, totalBefore + x)}% of bonded power, ` +
-        `above the ${formatCapPercent(cap)}% cap; it can accept at most ${headroom}${denom} more`,
+      `${kind} of ${amount.toString()}${denom} would ${reach}, above the ${formatCapPercent(cap)}% cap; it can accept at most ${verdict.headroom}${denom} more`,
+    );
+  }
+
+  /**
+   * Refuses to bring back into the set (unjail) a validator outside it whose tokens would exceed
+   * the cap of the bonded tokens once it is back, t > cap * (T + t), once the cap binds. A jailed
+   * validator that is still Bonded (jailed in this block) never left the set and is not checked.
+   */
+  checkCapOnReentry(ctx: Context, validator: Validator): void {
+    if (isBonded(validator)) return;
+    const { cap, binding } = this.capStatus(ctx);
+    if (!binding) return;
+    const t = tokensOf(validator).toBigInt();
+    const others = this.totalBondedTokens(ctx).toBigInt();
+    if (!aboveCap(cap, t, others + t)) return;
+    const denom = this.bondDenom(ctx);
+    throw ErrValidatorPowerCapExceeded.wrap(
+      `unjailing validator ${validator.operatorAddress} would bring it back with ${formatPercentUp(t, others + t)}% of bonded power, above the ` +
+        `${formatCapPercent(cap)}% cap; it can re-enter with at most ${maxTokensToEnter(cap, others)}${denom} (it holds ${t}${denom})`,
     );
   }
 
@@ -1142,6 +1197,7 @@ export class StakingKeeper extends StakingReader {
     jail(this, ctx, consAddr);
   }
 
+  /** Unjail (slashing's MsgUnjail): refused with the cap error if the return would exceed the cap. */
   unjail(ctx: Context, consAddr: Bytes): void {
     unjail(this, ctx, consAddr);
   }

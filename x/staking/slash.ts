@@ -169,10 +169,15 @@ export function jail(k: StakingKeeper, ctx: Context, consAddr: Uint8Array): void
   ctx.logger.info("validator jailed", { module: "x/staking", validator: k.addresses.encodeConsensus(consAddr) });
 }
 
-/** Unjail by consensus address (MsgUnjail). */
+/**
+ * Unjail by consensus address (MsgUnjail), after the decentralization cap's re-entry check (a
+ * validator outside the set whose return would exceed the cap stays jailed: plume-staking/2).
+ */
 export function unjail(k: StakingKeeper, ctx: Context, consAddr: Uint8Array): void {
   const v = k.getValidatorByConsAddr(ctx, consAddr);
   if (v === undefined) throw sdkPanic(`validator with consensus-Address ${k.addresses.encodeConsensus(consAddr)} not found`);
+  // plumed: the decentralization cap governs a return to the set (the SDK has no cap).
+  if (v.jailed) k.checkCapOnReentry(ctx, v);
   unjailValidator(k, ctx, v);
   ctx.logger.info("validator un-jailed", { module: "x/staking", validator: k.addresses.encodeConsensus(consAddr) });
 }

@@ -14,6 +14,7 @@ import { ErrPanic } from "../../app/errors";
 import { Int, sdkPanic } from "../../app/math";
 import { compareBytes } from "../../app/store";
 import type { Bytes } from "../../app/store/types";
+import { chooseBondedSet, type SetCandidate } from "./cap";
 import { completeRedelegationEvent, completeUnbondingEvent } from "./events";
 import { ErrValidatorJailed } from "./errors";
 import type { StakingKeeper } from "./keeper";
@@ -38,6 +39,11 @@ export function abciValidatorUpdateZero(v: Validator): ValidatorUpdate {
  * ones that left the set (sorted by operator address) to Unbonding with power 0; moves the net
  * token amount between the pools once; stores the total power when anything changed.
  *
+ * plumed: while the decentralization cap binds, the set is chosen by cap.ts's chooseBondedSet, which
+ * keeps out an entrant (a validator not bonded now) that would enter above the cap; it stays as it
+ * is (Unbonded or Unbonding, in the power index) and is considered again at every EndBlock. Keeping
+ * a validator out never throws and never removes a bonded one, so EndBlock cannot halt on it.
+ *
  * Returned updates: the new set's changes in power order, then the removals.
  */
 export function applyAndReturnValidatorSetUpdates(k: StakingKeeper, ctx: Context): ValidatorUpdate[] {
@@ -52,13 +58,25 @@ export function applyAndReturnValidatorSetUpdates(k: StakingKeeper, ctx: Context
   const last = new Map<string, { operator: Bytes; power: bigint }>();
   for (const [operator, power] of k.lastValidatorPowers(store)) last.set(Buffer.from(operator).toString("hex"), { operator, power });
 
-  let count = 0;
-  for (const operator of k.validatorsByPowerIndex(store)) {
-    if (count >= maxValidators) break;
-    let validator = k.mustGetValidator(ctx, operator);
-    if (validator.jailed) throw sdkPanic("should never retrieve a jailed validator from the power store");
-    if (potentialConsensusPower(validator) === 0n) break;
+  // Read before any write of this EndBlock: the cap binds on the set as of the last EndBlock.
+  const { cap, binding } = k.capStatus(ctx);
+  const index = powerIndexCandidates(k, ctx);
+  const { chosen, keptOut } = chooseBondedSet((i) => index.at(i)?.candidate, maxValidators, cap, binding);
+  index.close(); // everything chosen is read: the writes below never meet an open iterator
+  const candidates = (i: number): IndexedCandidate => index.at(i) as IndexedCandidate;
 
+  for (const i of keptOut) {
+    const kept = candidates(i);
+    ctx.logger.info("validator kept out of the bonded set by the decentralization cap", {
+      module: "x/staking",
+      validator: kept.validator.operatorAddress,
+      tokens: kept.validator.tokens,
+    });
+  }
+
+  for (const i of chosen) {
+    const operator = candidates(i).operator;
+    let validator = candidates(i).validator;
     if (isUnbonded(validator) || isUnbonding(validator)) {
       validator = bondValidator(k, ctx, validator);
       notBondedToBonded = notBondedToBonded.add(tokensOf(validator));
@@ -74,7 +92,6 @@ export function applyAndReturnValidatorSetUpdates(k: StakingKeeper, ctx: Context
       k.setLastValidatorPower(ctx, operator, newPower);
     }
     last.delete(hex);
-    count++;
     totalPower += newPower;
   }
 
@@ -91,6 +108,50 @@ export function applyAndReturnValidatorSetUpdates(k: StakingKeeper, ctx: Context
 
   if (updates.length > 0) k.setLastTotalPower(ctx, totalPower);
   return updates;
+}
+
+interface IndexedCandidate {
+  readonly operator: Bytes;
+  readonly validator: Validator;
+  readonly candidate: SetCandidate;
+}
+
+/**
+ * The power index from the top as a lazily read, cached list (index i -> the i-th validator), ending
+ * at the first validator with potential power 0, as the SDK's walk stops there. Read before the set
+ * is written, so every entry is the validator as it was when EndBlock began. A jailed validator in
+ * the index is a broken invariant (the SDK panics).
+ */
+function powerIndexCandidates(k: StakingKeeper, ctx: Context): { at(i: number): IndexedCandidate | undefined; close(): void } {
+  const iterator = k.validatorsByPowerIndex(k.store(ctx));
+  const read: IndexedCandidate[] = [];
+  let ended = false;
+  const end = (): void => {
+    ended = true;
+    iterator.return?.();
+  };
+  return {
+    at(i) {
+      while (!ended && read.length <= i) {
+        const next = iterator.next();
+        if (next.done === true) {
+          ended = true;
+          break;
+        }
+        const validator = k.mustGetValidator(ctx, next.value);
+        if (validator.jailed) throw sdkPanic("should never retrieve a jailed validator from the power store");
+        if (potentialConsensusPower(validator) === 0n) {
+          end();
+          break;
+        }
+        read.push({ operator: next.value, validator, candidate: { tokens: tokensOf(validator).toBigInt(), bonded: isBonded(validator) } });
+      }
+      return read[i];
+    },
+    close: () => {
+      if (!ended) end();
+    },
+  };
 }
 
 /** bondValidator: out of the power index, Bonded, back in, off the unbonding queue, afterValidatorBonded. */
