@@ -16,7 +16,7 @@ import type { SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service";
 import { bytesToHex } from "./encoding";
 import { equalBytes } from "./store/bytes";
 import { readOnlyMultiStore } from "./read-only-store";
-import { checkProposalTxs, selectProposalTxs } from "./proposals";
+import { DEFAULT_PROPOSAL_HANDLER, type ProposalHandler } from "./proposals";
 
 export interface ConsensusParamsStore {
   get(ctx: Context): ConsensusParams | undefined;
@@ -39,6 +39,8 @@ export interface BaseAppOptions {
   readonly minRetainBlocks?: number;
   /** Test hook: SIGKILL this process when Commit for this height arrives (after FinalizeBlock). */
   readonly crashBeforeCommitAt?: bigint;
+  /** Builds and judges block proposals; default: the SDK's default tx selection and checks. */
+  readonly proposals?: ProposalHandler;
   /** Extra query paths outside the gRPC router (e.g. /app/simulate), tried before "unknown query path". */
   readonly extraQueries?: (path: string, data: Uint8Array, ctx: QueryContext) => Uint8Array | Promise<Uint8Array> | undefined;
 }
@@ -218,13 +220,13 @@ export class BaseApp implements AbciApplication {
   prepareProposal(req: abci.RequestPrepareProposal): abci.ResponsePrepareProposal {
     const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.localLastCommit);
     const ctx = this.proposalContext("prepare", header, comet);
-    return { txs: selectProposalTxs(ctx, req.txs, req.maxTxBytes) };
+    return { txs: (this.opts.proposals ?? DEFAULT_PROPOSAL_HANDLER).prepare(ctx, req) };
   }
 
   processProposal(req: abci.RequestProcessProposal): abci.ResponseProcessProposal {
     const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.proposedLastCommit);
     const ctx = this.proposalContext("process", header, comet);
-    const verdict = checkProposalTxs(ctx, req.txs);
+    const verdict = (this.opts.proposals ?? DEFAULT_PROPOSAL_HANDLER).process(ctx, req);
     if (verdict.reason !== undefined) this.log.warn("rejected a block proposal", { height: req.height, reason: verdict.reason });
     return { status: verdict.status };
   }

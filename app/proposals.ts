@@ -14,7 +14,11 @@
  *   request, and a bound tighter than the proposer's would reject honest blocks and stall the
  *   chain.
  */
-import { ResponseProcessProposal_ProposalStatus as ProposalStatus } from "cosmjs-types/tendermint/abci/types";
+import {
+  ResponseProcessProposal_ProposalStatus as ProposalStatus,
+  type RequestPrepareProposal,
+  type RequestProcessProposal,
+} from "cosmjs-types/tendermint/abci/types";
 import type { Context } from "./context";
 import { txGasLimit } from "./tx/gas-limit";
 
@@ -81,3 +85,18 @@ export function checkProposalTxs(ctx: Context, txs: readonly Uint8Array[]): { st
   }
   return { status: ProposalStatus.ACCEPT };
 }
+
+/**
+ * How the app builds and judges proposals (the SDK's SetPrepareProposal / SetProcessProposal). Each
+ * runs on a throwaway branch of the committed state, with the proposal's header and block info on
+ * the context; neither may write state that outlives the call.
+ */
+export interface ProposalHandler {
+  prepare(ctx: Context, req: RequestPrepareProposal): Uint8Array[];
+  process(ctx: Context, req: RequestProcessProposal): { status: ProposalStatus; reason?: string };
+}
+
+export const DEFAULT_PROPOSAL_HANDLER: ProposalHandler = {
+  prepare: (ctx, req) => selectProposalTxs(ctx, req.txs, req.maxTxBytes),
+  process: (ctx, req) => checkProposalTxs(ctx, req.txs),
+};

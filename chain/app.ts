@@ -28,6 +28,7 @@ import { genutilModule, type GenesisTxHandler } from "../x/genutil";
 import { capModule, STAKING_MODULE_ACCOUNTS, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 import { UpgradeKeeper } from "../x/upgrade/keeper";
 import { upgradeModule } from "../x/upgrade/module";
+import { blockInfoProbeModule, BLOCK_INFO_PROBE_MODULE, type TestHooks } from "./test-hooks";
 import { createTxPipeline, type TxPipeline } from "./tx-pipeline";
 
 /** The gov module account: the authority of every governance-gated message. */
@@ -134,14 +135,20 @@ export function createModules(
   ];
 }
 
-function createModuleManager(keepers: Keepers, settings: ChainSettings, genesisTxs?: GenesisTxHandler): ModuleManager {
-  let manager: ModuleManager | undefined;
+function createModuleManager(keepers: Keepers, settings: ChainSettings, genesisTxs?: GenesisTxHandler, blockInfoLog?: string): ModuleManager {
+  let versions: Record<string, number> | undefined;
   const versionMap = (): Record<string, number> => {
-    if (manager === undefined) throw new Error("module versions asked for before the module manager exists");
-    return { ...manager.versionMap() };
+    if (versions === undefined) throw new Error("module versions asked for before the module manager exists");
+    return versions;
   };
-  manager = new ModuleManager(createModules(keepers, settings, genesisTxs, versionMap), MODULE_ORDER);
-  return manager;
+  const modules = createModules(keepers, settings, genesisTxs, versionMap);
+  const manager = new ModuleManager(modules, MODULE_ORDER);
+  // The chain's modules only: a test hook module must leave no trace in state.
+  versions = { ...manager.versionMap() };
+  if (blockInfoLog === undefined) return manager;
+  // Test hook: the probe runs first, seeing the block as every module will.
+  const order = { ...MODULE_ORDER, beginBlock: [BLOCK_INFO_PROBE_MODULE, ...MODULE_ORDER.beginBlock] };
+  return new ModuleManager([...modules, blockInfoProbeModule(blockInfoLog)], order);
 }
 
 /** Every store the app's modules own; the multistore is opened with exactly these. */
@@ -170,8 +177,8 @@ export interface PlumeAppOptions {
   readonly minimumGasPrices?: string;
   /** Query paths answered outside the gRPC router (node, tx and CometBFT services). */
   readonly extraQueries?: BaseAppOptions["extraQueries"];
-  /** Test hook: the governance authority (default: the gov module account, as in the SDK). */
-  readonly authority?: string;
+  /** Test hooks (chain/test-hooks.ts): a block-info probe, another governance authority. */
+  readonly testHooks?: TestHooks;
 }
 
 export interface PlumeApp {
@@ -186,7 +193,8 @@ export interface PlumeApp {
 }
 
 export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
-  const keepers = createKeepers(opts.settings, opts.authority !== undefined ? { authority: opts.authority } : {});
+  const hooks = opts.testHooks ?? {};
+  const keepers = createKeepers(opts.settings, hooks.authority !== undefined ? { authority: hooks.authority } : {});
   const msgs = new MsgRouter();
   const queries = new QueryRouter();
   // The pipeline resolves messages through `msgs`, which the modules fill in just below.
@@ -199,7 +207,7 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
   });
   // Gentxs go through the same pipeline as every tx (baseapp's ExecuteGenesisTx).
   const genesisTxs: GenesisTxHandler = { executeGenesisTx: (ctx, txBytes) => txPipeline.runTx(ctx, txBytes) };
-  const modules = createModuleManager(keepers, opts.settings, genesisTxs);
+  const modules = createModuleManager(keepers, opts.settings, genesisTxs, hooks.blockInfoLog);
   modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
   const baseApp = new BaseApp({
     name: APP_NAME,

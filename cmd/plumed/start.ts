@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { AbciServer } from "../../app/abci/server";
 import { appStoreNames, createPlumeApp, type PlumeApp } from "../../chain/app";
+import { testHooksFromEnv } from "../../chain/test-hooks";
 import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
 import { findCometbft } from "../../app/cometbft";
 import { readAppConfig } from "../../app/config/app-config";
@@ -85,6 +86,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     minimumGasPrices: config.minimumGasPrices,
     extraQueries: apiQueryHook(services),
     ...(crashAt !== undefined ? { crashBeforeCommitAt: crashAt } : {}),
+    testHooks: testHooksFromEnv(process.env),
   });
   built = app;
   const last = store.lastCommitId();
