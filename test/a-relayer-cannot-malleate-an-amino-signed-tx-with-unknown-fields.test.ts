@@ -2,8 +2,8 @@
  * Amino JSON sign bytes cover the fields a message's amino form lists, not the protobuf bytes: a
  * relayer can add an unknown field to a LEGACY_AMINO_JSON-signed tx and the signature still holds.
  * Committed, the tx would land under another hash than the one its sender watches for. As the SDK
- * does, plumed refuses such a tx in CheckTx with ErrTxDecode (sdk/2) and changes nothing; the
- * tx as signed then commits.
+ * does, plumed refuses such a tx in CheckTx with ErrTxDecode (sdk/2), or with ErrUnauthorized
+ * (sdk/4) when the added field is non-critical, and changes nothing; the tx as signed then commits.
  */
 import { sha256 } from "@cosmjs/crypto";
 import { toHex } from "@cosmjs/encoding";
@@ -67,7 +67,7 @@ describe("a relayer cannot malleate an amino-signed tx with unknown fields", () 
     await net.stop();
   });
 
-  it("refuses the tx with a field added inside the Coin or a zero-valued field 99 in the MsgSend, then commits it as signed", async () => {
+  it("refuses the tx with a field added inside the Coin or a zero-valued field 99 in the MsgSend (sdk/2), or a non-critical one (sdk/4), then commits it as signed", async () => {
     const amount = { denom: DENOM, amount: "1234" };
     const fee = { amount: [{ denom: DENOM, amount: "5000" }], gas: "200000" };
     // The wallet only holds an amino signer, so cosmjs signs in SIGN_MODE_LEGACY_AMINO_JSON.
@@ -83,6 +83,10 @@ describe("a relayer cannot malleate an amino-signed tx with unknown fields", () 
       "a zero-valued unknown field 99 in the MsgSend": withMessageBytes(signed, [...addresses, ...bytesField(3, coin), ...varintField(99, 0)]),
     };
 
+    // A non-critical field (bit 11 set) decodes, as in the SDK, but marks the body as holding fields
+    // the amino JSON does not cover, so the amino signature no longer verifies.
+    const nonCritical = withMessageBytes(signed, [...addresses, ...bytesField(3, [...coin, ...varintField(1030, 1)])]);
+
     const before = { alice: await balanceOf(reader, alice), bob: await balanceOf(reader, bob), sequence: (await reader.getSequence(alice)).sequence };
     for (const [what, tx] of Object.entries(malleated)) {
       expect(toHex(sha256(tx))).not.toBe(toHex(sha256(original)));
@@ -90,6 +94,9 @@ describe("a relayer cannot malleate an amino-signed tx with unknown fields", () 
       expect({ what, code: check.code, codespace: check.codespace }).toEqual({ what, code: 2, codespace: "sdk" });
       expect(check.log).toMatch(/^errUnknownField "\*types\.(Coin|MsgSend)": \{TagNum: (5|99), WireType: "varint"\}: tx parse error$/);
     }
+    const check4 = await broadcastSync(net.rpcPort(0), nonCritical);
+    expect({ code: check4.code, codespace: check4.codespace }).toEqual({ code: 4, codespace: "sdk" });
+    expect(check4.log).toMatch(/^signature verification failed; please verify account number \(\d+\), sequence \(\d+\) and chain-id \(.*\): unauthorized$/);
     // A block or two later nothing has moved: the malleated txs never reached a block.
     await waitForHeight(net.rpcPort(0), (await latestHeight(net.rpcPort(0))) + 2);
     expect({ alice: await balanceOf(reader, alice), bob: await balanceOf(reader, bob), sequence: (await reader.getSequence(alice)).sequence }).toEqual(before);
