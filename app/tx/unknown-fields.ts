@@ -15,8 +15,9 @@
  *
  * Every message is walked against a field table compiled once per type from the schema registry
  * (proto/schema: cosmjs-types' tables and plumed's own .proto files), so any message a module
- * registers is covered with no code of its own. The walk allocates nothing on the happy path:
- * tags and lengths are read inline and handed back through module-level scratch variables.
+ * registers is covered with no code of its own. Per field, the walk allocates nothing on the happy
+ * path (an Any's type URL string aside): tags and lengths up to two bytes are read inline and
+ * handed back through module-level scratch variables.
  *
  * Recursion is bounded by MAX_DEPTH (the SDK allows 10 000): a deterministic error for absurdly
  * nested input instead of a JS stack overflow, whose depth could vary by node.
