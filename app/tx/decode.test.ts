@@ -4,7 +4,9 @@ import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { AppError } from "../errors";
-import { createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type TestAccount } from "../../chain/tx-pipeline.fixture";
+import { MsgSendResponse } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { MsgRouter } from "../msg-router";
+import { defaultFee, sendMsg, signTx, testAccount, type TestAccount } from "./signing.fixture";
 import { TxDecoder, rejectNonADR027TxRaw } from "./decode";
 
 // ---- tiny protobuf writer for hand-made wire bytes ----
@@ -37,8 +39,15 @@ function decodeError(decoder: TxDecoder, bytes: Uint8Array): AppError {
 }
 
 describe("TxDecoder", () => {
-  const h = createHarness();
-  const decoder = h.executor.decoder;
+  // The decoder needs only the registry of messages: one MsgSend-shaped handler.
+  const router = new MsgRouter();
+  router.register({
+    typeUrl: MsgSend.typeUrl,
+    codec: MsgSend,
+    signers: (m) => [m.fromAddress],
+    handle: () => ({ typeUrl: MsgSendResponse.typeUrl, value: new Uint8Array() }),
+  });
+  const decoder = new TxDecoder(router);
   let a: TestAccount;
   let b: TestAccount;
   let good: Uint8Array;
@@ -48,7 +57,6 @@ describe("TxDecoder", () => {
   beforeAll(async () => {
     a = await testAccount(1);
     b = await testAccount(2);
-    fund(h, a.bytes, 10n);
     good = await signTx(a.direct, a.address, [sendMsg(a.address, b.address, 1n)], { accountNumber: 0n, sequence: 0n, memo: "m" });
     raw = TxRaw.decode(good);
   });
