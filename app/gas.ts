@@ -67,6 +67,18 @@ export const KV_GAS_CONFIG: KVGasConfig = {
 };
 
 /**
+ * The gas of simapp's circuit breaker (x/circuit), charged per message although plumed has none.
+ * A Go SDK v0.50 simapp node looks each message's type URL up in the circuit breaker's disabled
+ * list (one store `has`: HasCost) twice: in the ante handler (CircuitBreakerDecorator, right after
+ * SetUpContext) and in baseapp's message router just before the handler runs. plumed charges the
+ * same two lookups so that every tx costs exactly what it costs on that node (wallets size fees
+ * from simulations against either); see docs/testing.md, "Gas parity with the Go node".
+ */
+export function consumeCircuitBreakerGas(meter: GasMeter, config: KVGasConfig = KV_GAS_CONFIG): void {
+  meter.consume(config.hasCost, "Has");
+}
+
+/**
  * Charges gas for every store access, as the SDK's gaskv store (store v1.1.1, SDK v0.50) does: a
  * read costs ReadCostFlat plus ReadCostPerByte for the key and for the value found, a write
  * WriteCostFlat plus WriteCostPerByte for key and value, `has` and `delete` a flat cost.
