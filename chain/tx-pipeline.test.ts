@@ -198,11 +198,11 @@ describe("runTx in FinalizeBlock", () => {
 
   it("reports out of gas in the ante handler as sdk/11 with no events and nothing kept", async () => {
     const { h, a, b, accNum } = await setup();
-    const tx = await signTx(a.direct, a.address, [sendMsg(a.address, b.address, 1n)], { accountNumber: accNum, sequence: 0n, fee: defaultFee(2000n) });
+    const tx = await signTx(a.direct, a.address, [sendMsg(a.address, b.address, 1n)], { accountNumber: accNum, sequence: 0n, fee: defaultFee(3000n) });
     const block = h.state.branch();
     const out = h.executor.runTx(h.ctx("finalize", { store: block }), tx);
-    expect(out).toMatchObject({ code: 11, gasWanted: 2000n, events: [] });
-    expect(out.log).toMatch(/^out of gas in location: txSize; gasWanted: 2000, gasUsed: \d+: out of gas$/);
+    expect(out).toMatchObject({ code: 11, gasWanted: 3000n, events: [] });
+    expect(out.log).toMatch(/^out of gas in location: txSize; gasWanted: 3000, gasUsed: \d+: out of gas$/);
     expect(h.auth.getAccount(h.ctx("finalize", { store: block }), a.bytes)?.sequence).toBe(0n);
   });
 
