@@ -1,6 +1,6 @@
 /**
- * plumed's app in-process for gas comparisons with a Go SDK v0.50 simapp node: composed exactly as
- * createPlumeApp composes it, plus one stand-in module for what the Go node's x/distribution does
+ * plumed's app in-process for gas comparisons with a Go SDK v0.50 simapp node: composed from the
+ * composition root's parts (chain/app.ts) as createPlumeApp composes them, plus one stand-in module for what the Go node's x/distribution does
  * to tx gas outside its staking hooks.
  *
  * On the Go node, distribution's BeginBlock moves everything the fee_collector holds to the
@@ -16,7 +16,8 @@ import { join } from "node:path";
 import { RequestInitChain } from "cosmjs-types/tendermint/abci/types";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import { moduleAddress } from "../../app/address";
-import { createKeepers, createModules, MODULE_ORDER, type Keepers } from "../../app/app";
+import { createKeepers, createModules, MODULE_ORDER, type Keepers } from "../../chain/app";
+import { createTxPipeline } from "../../chain/tx-pipeline";
 import { BaseApp } from "../../app/base-app";
 import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "../../app/chain-config";
 import { silentLogger } from "../../app/logger";
@@ -25,7 +26,6 @@ import { ModuleManager } from "../../app/module-manager";
 import { MsgRouter } from "../../app/msg-router";
 import { QueryRouter } from "../../app/query-router";
 import { openCommitMultiStore } from "../../app/store";
-import { createTxExecutor } from "../../app/tx";
 import { DecCoins } from "../../app/math/dec-coins";
 import { FEE_COLLECTOR_NAME } from "../../x/auth/ante";
 import type { GenesisTxHandler } from "../../x/genutil";
@@ -59,7 +59,7 @@ export async function startGasParityChain(opts: {
   const keepers = createKeepers(opts.settings);
   const msgs = new MsgRouter();
   const queries = new QueryRouter();
-  const txExecutor = createTxExecutor({
+  const txExecutor = createTxPipeline({
     msgs,
     addresses: keepers.auth.addresses,
     accountKeeper: keepers.auth,
