@@ -17,7 +17,9 @@
  * tree. `viewAt(v)` reads the flat index while v is the latest version on disk, the tree of v
  * otherwise (including iterators that were started on the flat index when a commit lands).
  *
- * One writer: a single process commits; others may open the same directory to read (export).
+ * One writer: a single process opens a node's store. `plumed start` and `plumed export` take the
+ * home's writer lock (writer-lock.ts) before opening it, so a second process is refused before it
+ * touches lmdb. Readers of past versions still check the version on disk (diskLatestVersion).
  * Removing a store (the SDK's StoreUpgrades.Deleted) is not supported: a name left out of
  * `storeNames` is ignored and its data stays.
  */

@@ -3,13 +3,13 @@ import { AbciServer } from "../../app/abci/server";
 import { appStoreNames, createPlumeApp, type PlumeApp } from "../../app/app";
 import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
 import { findCometbft } from "../../app/cometbft";
-import { readAppConfig } from "../../app/config/app-config";
-import { readGenesisDoc } from "../../app/genesis-doc";
+import { readAppConfig, type AppConfig } from "../../app/config/app-config";
+import { readGenesisDoc, type GenesisDoc } from "../../app/genesis-doc";
 import { createLogger, parseLogLevel, type Logger } from "../../app/logger";
 import type { JsonObject } from "../../app/module";
-import { openCommitMultiStore } from "../../app/store";
+import { acquireWriterLock, openCommitMultiStore, type WriterLock } from "../../app/store";
 import type { CommitMultiStore } from "../../app/store/types";
-import { existingHome } from "./home";
+import { existingHome, type HomePaths } from "./home";
 import { apiQueryHook, nodeServicesFromConfig, startApiServers } from "../../app/server";
 import { readFileSync } from "node:fs";
 import { parseToml } from "../../app/config/toml";
@@ -58,9 +58,10 @@ function crashHookHeight(): bigint | undefined {
 }
 
 /**
- * `plumed start`: opens the state, serves ABCI, and (unless abci-only) runs `cometbft node` on
- * the same home as a supervised child. If CometBFT exits, the node stops with its exit code;
- * stop() (SIGINT/SIGTERM) stops CometBFT first, then the ABCI server, then closes the store.
+ * `plumed start`: takes the home's writer lock (refused if another plumed runs on it), opens the
+ * state, serves ABCI, and (unless abci-only) runs `cometbft node` on the same home as a supervised
+ * child. If CometBFT exits, the node stops with its exit code; stop() (SIGINT/SIGTERM) stops
+ * CometBFT first, then the ABCI server, then closes the store and releases the lock.
  */
 export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const paths = existingHome(opts.home);
@@ -70,7 +71,33 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const settings: ChainSettings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix: config.bech32Prefix };
   const cometbft = opts.abciOnly ? undefined : findCometbft();
 
-  const store: CommitMultiStore = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+  // One plumed process per home: a second one is refused here, before it opens the store.
+  const lock = await acquireWriterLock(paths.lockFile);
+  let store: CommitMultiStore | undefined;
+  try {
+    store = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+    return await serve(opts, { paths, config, logger, genesis, settings, cometbft, store, lock });
+  } catch (err) {
+    await store?.close();
+    await lock.release();
+    throw err;
+  }
+}
+
+interface Opened {
+  readonly paths: HomePaths;
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly genesis: GenesisDoc;
+  readonly settings: ChainSettings;
+  readonly cometbft: string | undefined;
+  readonly store: CommitMultiStore;
+  readonly lock: WriterLock;
+}
+
+/** The node over an opened store: app, ABCI and API servers, and the supervised CometBFT. */
+async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
+  const { paths, config, logger, genesis, settings, cometbft, store, lock } = o;
   const crashAt = crashHookHeight();
   const cometRpcUrl = cometRpcAddress(paths.configToml);
   // The node services (tx, CometBFT, node) answer abci_query too; they need the app once built.
@@ -94,7 +121,6 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
       app.modules.validateGenesis(genesis.app_state as JsonObject);
       if (!opts.abciOnly) assertGenesisHasValidators(genesis.app_state as JsonObject);
     } catch (err) {
-      await store.close();
       throw new Error(`invalid genesis ${paths.genesis}: ${(err as Error).message}`);
     }
   }
@@ -115,6 +141,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     await api.close();
     await server.close();
     await store.close();
+    await lock.release();
     logger.info("stopped", { code });
     resolveStopped(code);
     return code;
