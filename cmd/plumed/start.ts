@@ -3,7 +3,7 @@ import { AbciServer } from "../../app/abci/server";
 import { appStoreNames, createPlumeApp, type PlumeApp } from "../../app/app";
 import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
 import { findCometbft } from "../../app/cometbft";
-import { readAppConfig, type AppConfig } from "../../app/config/app-config";
+import { DEFAULT_MIN_GAS_PRICE_AMOUNT, readAppConfig, type AppConfig } from "../../app/config/app-config";
 import { readGenesisDoc, type GenesisDoc } from "../../app/genesis-doc";
 import { createLogger, parseLogLevel, type Logger } from "../../app/logger";
 import type { JsonObject } from "../../app/module";
@@ -33,6 +33,24 @@ function assertGenesisHasValidators(appState: JsonObject): void {
   if (gentxs === 0 && validators === 0) {
     throw new Error("no validators: add some with \"plumed genesis gentx\" and \"plumed genesis collect-gentxs\" (or use \"plumed devnet\")");
   }
+}
+
+/**
+ * The SDK refuses to start without minimum-gas-prices; plumed starts (a node may be fed only by a
+ * trusted client) but says, at warn level, that its mempool takes spam for free.
+ */
+function warnFreeTxs(logger: Logger, denom: string): void {
+  logger.warn(
+    `minimum-gas-prices is empty in app.toml: this node accepts transactions without fees (spam costs nothing); set it, e.g. minimum-gas-prices = "${DEFAULT_MIN_GAS_PRICE_AMOUNT}${denom}", or "0${denom}" to accept zero fees on purpose`,
+  );
+}
+
+/** The chain's fee denom as genesis names it (staking's bond denom), for messages. */
+function feeDenomOf(appState: JsonObject, settings: ChainSettings): string {
+  const staking = appState["staking"] as JsonObject | undefined;
+  const params = staking?.["params"] as JsonObject | undefined;
+  const bond = params?.["bond_denom"];
+  return typeof bond === "string" && bond !== "" ? bond : settings.denom;
 }
 
 export interface StartOptions {
@@ -125,6 +143,7 @@ async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
     }
   }
   logger.info("starting plumed", { home: paths.home, chain_id: genesis.chain_id, height: last.version });
+  if (config.minimumGasPrices.trim() === "") warnFreeTxs(logger, feeDenomOf(genesis.app_state as JsonObject, settings));
 
   const server = new AbciServer({ address: config.abciAddress, app: app.baseApp, logger: logger.with({ module: "abci-server" }) });
   const abciAddress = await server.start();
