@@ -214,8 +214,12 @@ export function spawnNode(node: DevnetNode, env: NodeJS.ProcessEnv = {}, extraAr
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env },
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Two sources into one file: neither may end it alone (a write after end is an uncaught error),
+  // e.g. when a killed node's orphaned cometbft still writes to one of the pipes. 'close' comes
+  // once both pipes are closed.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once("close", () => log.end());
   return { node, child, logFile };
 }
 
