@@ -3,6 +3,7 @@ import { ConsensusParams as ConsensusParamsCodec, type ConsensusParams } from "c
 import type { AbciApplication } from "./abci/application";
 import { blockHeader, blockInfoFromRequest, type BlockHeader, type CometInfo } from "./block-info";
 import { Context, type ExecMode } from "./context";
+import type { CrashPoint } from "./crash-point";
 import { abciErrorInfo, ErrInvalidRequest, ErrUnknownRequest } from "./errors";
 import { EventManager, toAbciEvents, withAttribute } from "./events";
 import type { Logger } from "./logger";
@@ -38,8 +39,8 @@ export interface BaseAppOptions {
   readonly logger: Logger;
   /** Blocks CometBFT must keep (Commit.retain_height); 0 keeps everything. */
   readonly minRetainBlocks?: number;
-  /** Test hook: SIGKILL this process when Commit for this height arrives (after FinalizeBlock). */
-  readonly crashBeforeCommitAt?: bigint;
+  /** Test hook (app/crash-point.ts): SIGKILL this process at a chosen phase of a block. */
+  readonly crashPoint?: CrashPoint;
   /** Builds and judges block proposals; default: the SDK's default tx selection and checks. */
   readonly proposals?: ProposalHandler;
   /** Extra query paths outside the gRPC router (e.g. /app/simulate), tried before "unknown query path". */
@@ -223,12 +224,14 @@ export class BaseApp implements AbciApplication {
   }
 
   prepareProposal(req: abci.RequestPrepareProposal): abci.ResponsePrepareProposal {
+    this.opts.crashPoint?.atProposal(req.height, req.txs.length);
     const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.localLastCommit);
     const ctx = this.proposalContext("prepare", header, comet);
     return { txs: (this.opts.proposals ?? DEFAULT_PROPOSAL_HANDLER).prepare(ctx, req) };
   }
 
   processProposal(req: abci.RequestProcessProposal): abci.ResponseProcessProposal {
+    this.opts.crashPoint?.atProposal(req.height, req.txs.length);
     const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.proposedLastCommit);
     const ctx = this.proposalContext("process", header, comet);
     const verdict = (this.opts.proposals ?? DEFAULT_PROPOSAL_HANDLER).process(ctx, req);
@@ -248,6 +251,7 @@ export class BaseApp implements AbciApplication {
     if (req.height !== expected) throw new Error(`FinalizeBlock for height ${req.height}, expected ${expected}`);
     if (this.finalizedHeight === req.height) throw new Error(`FinalizeBlock for height ${req.height} called twice without Commit`);
     this.finalizeState ??= this.opts.store.branch();
+    const crashBeforeTx = this.opts.crashPoint?.atFinalizeBlock(req.height, req.txs.length);
     const { header, comet } = blockInfoFromRequest(this.opts.chainId, this.lastAppHash(), req, req.decidedLastCommit);
     const base = new Context(this.finalizeState, header, "finalize", this.log, { comet });
     const params = this.opts.consensusParams.get(base);
@@ -256,7 +260,8 @@ export class BaseApp implements AbciApplication {
     const beginEvents = new EventManager();
     this.opts.modules.beginBlock(blockCtx.withEventManager(beginEvents));
 
-    const txResults = req.txs.map((tx) => {
+    const txResults = req.txs.map((tx, i) => {
+      if (i === crashBeforeTx) this.opts.crashPoint?.reached("finalize-mid", req.height);
       const out = this.runTx(blockCtx.withEventManager(new EventManager()), tx);
       return abci.ExecTxResult.fromPartial({
         code: out.code,
@@ -295,13 +300,9 @@ export class BaseApp implements AbciApplication {
 
   commit(_req: abci.RequestCommit): abci.ResponseCommit {
     if (this.finalizedHeight === undefined) throw new Error("Commit without FinalizeBlock");
-    if (this.opts.crashBeforeCommitAt !== undefined && this.finalizedHeight === this.opts.crashBeforeCommitAt) {
-      this.log.warn("test hook: killing the app between FinalizeBlock and Commit", { height: this.finalizedHeight });
-      process.kill(process.pid, "SIGKILL");
-      // SIGKILL is delivered asynchronously; make sure nothing below runs meanwhile.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-    }
+    this.opts.crashPoint?.reached("before-commit", this.finalizedHeight);
     const id = this.opts.store.commit();
+    this.opts.crashPoint?.reached("after-commit", BigInt(id.version));
     const stats = this.opts.store.lastCommitStats();
     this.finalizeState = undefined;
     this.finalizedHeight = undefined;

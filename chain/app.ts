@@ -9,6 +9,7 @@ import { AddressCodec, moduleAddress } from "../app/address";
 import { AuthorityMsgExecutor } from "../app/authority-msgs";
 import { BaseApp, type BaseAppOptions } from "../app/base-app";
 import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "../app/chain-config";
+import type { CrashPoint } from "../app/crash-point";
 import type { Logger } from "../app/logger";
 import type { AppModule, JsonValue, ModuleAccountDecl } from "../app/module";
 import { ModuleManager, type ModuleOrder } from "../app/module-manager";
@@ -172,7 +173,8 @@ export interface PlumeAppOptions {
   readonly store: CommitMultiStore;
   readonly logger: Logger;
   readonly minRetainBlocks?: number;
-  readonly crashBeforeCommitAt?: bigint;
+  /** Test hook (app/crash-point.ts): SIGKILL the app at a chosen phase of a block. */
+  readonly crashPoint?: CrashPoint;
   /** This node's fee floor for CheckTx (app.toml minimum-gas-prices, e.g. "0.025uplume"). */
   readonly minimumGasPrices?: string;
   /** Query paths answered outside the gRPC router (node, tx and CometBFT services). */
@@ -221,7 +223,7 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
     txExecutor: txPipeline,
     logger: opts.logger,
     ...(opts.minRetainBlocks !== undefined ? { minRetainBlocks: opts.minRetainBlocks } : {}),
-    ...(opts.crashBeforeCommitAt !== undefined ? { crashBeforeCommitAt: opts.crashBeforeCommitAt } : {}),
+    ...(opts.crashPoint !== undefined ? { crashPoint: opts.crashPoint } : {}),
     ...(opts.extraQueries !== undefined ? { extraQueries: opts.extraQueries } : {}),
   });
   return { baseApp, keepers, modules, msgs, queries, txPipeline, authorityMsgs: new AuthorityMsgExecutor(msgs) };

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { open } from "lmdb";
 import { ErrInvalidHeight } from "../errors";
@@ -502,17 +503,60 @@ describe("CommitMultiStore crash safety", () => {
       await cms.close();
     }
   });
+
+  it("a process killed inside the commit transaction, with the version's data written but not its commit record, reopens at the previous version", async () => {
+    const path = tmp();
+    // The writer commits versions 1 and 2, then dies by SIGKILL in the middle of version 3's
+    // transaction (4001 flat-index writes and the tree nodes issued, commit info and latest not).
+    const { signal, reported } = await runUntilExit(path, ["3"]);
+    expect(signal).toBe("SIGKILL");
+    expect(reported).toEqual([1, 2]);
+    const cms = openCommitMultiStore({ path, storeNames: ["bank"], pruning: PRUNE_EVERYTHING });
+    const last = cms.lastCommitId();
+    expect(last.version).toBe(2);
+    const bank = cms.branch().getStore("bank");
+    expect(str(bank.get(b("last")))).toBe("2");
+    // Not one write of version 3 is visible, neither in the flat index nor in the tree.
+    const values = new Set(pairs(bank.iterate()).map(([, v]) => v));
+    expect(values.has("v3")).toBe(false);
+    expect(pairs(cms.viewAt(2).getReader("bank").iterate())).toEqual(pairs(bank.iterate()));
+    // The tree of version 2 still hashes to its app hash.
+    commitBlock(cms, []);
+    expect(cms.lastCommitId().hash).toEqual(last.hash);
+    await cms.close();
+  });
 });
 
-/** Runs the crash writer until it has reported `commits` more versions, waits `delayMs`, SIGKILLs it. */
-async function runAndKill(path: string, commits: number, delayMs: number): Promise<number> {
-  const { spawn } = await import("node:child_process");
+/** Starts app/store/crash-writer.fixture.ts on `path` with `args`. */
+function crashWriter(path: string, args: readonly string[]): ChildProcessWithoutNullStreams {
   // The tsx loader in this very process (not the tsx CLI, which would run the script in a grandchild
   // that SIGKILL does not reach).
   const loader = pathToFileURL(require.resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--import", loader, require.resolve("./crash-writer.fixture.ts"), path], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return spawn(process.execPath, ["--import", loader, require.resolve("./crash-writer.fixture.ts"), path, ...args], { stdio: "pipe" });
+}
+
+/** Runs the crash writer until it exits by itself; the versions it reported and how it ended. */
+async function runUntilExit(path: string, args: readonly string[]): Promise<{ signal: NodeJS.Signals | null; reported: number[] }> {
+  const child = crashWriter(path, args);
+  let out = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGKILL");
+  }, 30_000);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on("exit", (c, s) => r([c, s])));
+  clearTimeout(timer);
+  if (timedOut) throw new Error(`crash writer did not die by itself within 30 s: ${stderr}`);
+  if (code !== null) throw new Error(`crash writer exited with code ${code}: ${stderr}`);
+  return { signal, reported: out.split("\n").filter((l) => l !== "").map(Number) };
+}
+
+/** Runs the crash writer until it has reported `commits` more versions, waits `delayMs`, SIGKILLs it. */
+async function runAndKill(path: string, commits: number, delayMs: number): Promise<number> {
+  const child = crashWriter(path, []);
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   let last = 0;

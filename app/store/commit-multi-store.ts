@@ -74,13 +74,19 @@ export interface OpenCommitMultiStoreOptions {
   readonly pruning: PruningOptions;
   /** Decoded IAVL nodes kept in memory across all stores (LRU). Default 250 000. */
   readonly nodeCacheSize?: number;
-  /** Test seam for failures that cannot be produced on demand (a full disk). */
+  /** Test seams for failures that cannot be produced on demand (a full disk, a crash mid-commit). */
   readonly faults?: StoreFaults;
 }
 
 export interface StoreFaults {
   /** Called inside the commit's lmdb transaction; what it throws fails the write, as a full disk would. */
   readonly commitWrite?: (version: number) => void;
+  /**
+   * Crash points (app/crash-point.ts): called inside the commit's lmdb transaction of `version`
+   * once every store's nodes, orphan list and flat-index changes are written, before the commit
+   * info and the latest version are. A process killed here must reopen at the previous version.
+   */
+  readonly midCommit?: (version: number) => void;
 }
 
 export const DEFAULT_NODE_CACHE_SIZE = 250_000;
@@ -320,6 +326,7 @@ class LmdbCommitMultiStore implements CommitMultiStore {
           }
           if (s.unregistered) this.meta.putSync(metaStoreKey(s.name), storeIdBytes(s.id));
         });
+        this.faults.midCommit?.(version);
         const ci = encodeCommitInfo(info);
         this.commits.putSync(versionKey(version), ci);
         this.meta.putSync(META_LATEST, Buffer.from(encodeU64BE(version)));

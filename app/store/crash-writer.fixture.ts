@@ -1,15 +1,22 @@
 /**
- * Child process for the crash test in commit-multi-store.test.ts: commits versions in a loop (each
+ * Child process for the crash tests in commit-multi-store.test.ts: commits versions in a loop (each
  * with many writes, so that a kill often lands inside a commit) and reports each committed version
- * on stdout, until it is killed.
+ * on stdout, until it is killed. With a second argument V, it kills itself with SIGKILL inside the
+ * commit transaction of version V, through the store's mid-commit test hook.
  */
 import { openCommitMultiStore } from "./commit-multi-store";
 import { PRUNE_EVERYTHING } from "./pruning";
 import { utf8 } from "./bytes";
 
 const path = process.argv[2];
-if (path === undefined) throw new Error("usage: crash-writer <dir>");
-const cms = openCommitMultiStore({ path, storeNames: ["bank"], pruning: PRUNE_EVERYTHING });
+if (path === undefined) throw new Error("usage: crash-writer <dir> [crash-mid-commit-of-version]");
+const crashAt = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+const midCommit = (version: number): void => {
+  if (version !== crashAt) return;
+  process.kill(process.pid, "SIGKILL");
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+};
+const cms = openCommitMultiStore({ path, storeNames: ["bank"], pruning: PRUNE_EVERYTHING, ...(crashAt !== undefined ? { faults: { midCommit } } : {}) });
 for (;;) {
   const next = cms.lastCommitId().version + 1;
   const br = cms.branch();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { AbciServer } from "../../app/abci/server";
 import { appStoreNames, createPlumeApp, type PlumeApp } from "../../chain/app";
 import { testHooksFromEnv } from "../../chain/test-hooks";
+import { crashPointFromEnv, type CrashPoint } from "../../app/crash-point";
 import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
 import { findCometbft } from "../../app/cometbft";
 import { DEFAULT_MIN_GAS_PRICE_AMOUNT, readAppConfig, type AppConfig } from "../../app/config/app-config";
@@ -70,12 +71,6 @@ export interface RunningNode {
   stop(): Promise<number>;
 }
 
-/** Test hook (see docs/testing.md): SIGKILL the app when Commit for this height arrives. */
-function crashHookHeight(): bigint | undefined {
-  const v = process.env["PLUMED_TEST_CRASH_BEFORE_COMMIT_HEIGHT"];
-  return v === undefined || v === "" ? undefined : BigInt(v);
-}
-
 /**
  * `plumed start`: takes the home's writer lock (refused if another plumed runs on it), opens the
  * state, serves ABCI, and (unless abci-only) runs `cometbft node` on the same home as a supervised
@@ -90,12 +85,20 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const settings: ChainSettings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix: config.bech32Prefix };
   const cometbft = opts.abciOnly ? undefined : findCometbft();
 
+  // Test hook (docs/testing.md): PLUMED_TEST_CRASH=<phase>:<height>; a bad value stops here.
+  const crashPoint = crashPointFromEnv(process.env, logger.with({ module: "app" }));
+
   // One plumed process per home: a second one is refused here, before it opens the store.
   const lock = await acquireWriterLock(paths.lockFile);
   let store: CommitMultiStore | undefined;
   try {
-    store = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
-    return await serve(opts, { paths, config, logger, genesis, settings, cometbft, store, lock });
+    store = await openCommitMultiStore({
+      path: paths.appDb,
+      storeNames: appStoreNames(settings),
+      pruning: config.pruning,
+      ...(crashPoint !== undefined ? { faults: { midCommit: (version: number) => crashPoint.reached("commit-mid", BigInt(version)) } } : {}),
+    });
+    return await serve(opts, { paths, config, logger, genesis, settings, cometbft, store, lock, crashPoint });
   } catch (err) {
     await store?.close();
     await lock.release();
@@ -112,12 +115,12 @@ interface Opened {
   readonly cometbft: string | undefined;
   readonly store: CommitMultiStore;
   readonly lock: WriterLock;
+  readonly crashPoint: CrashPoint | undefined;
 }
 
 /** The node over an opened store: app, ABCI and API servers, and the supervised CometBFT. */
 async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
-  const { paths, config, logger, genesis, settings, cometbft, store, lock } = o;
-  const crashAt = crashHookHeight();
+  const { paths, config, logger, genesis, settings, cometbft, store, lock, crashPoint } = o;
   const cometRpcUrl = cometRpcAddress(paths.configToml);
   // The node services (tx, CometBFT, node) answer abci_query too; they need the app once built.
   let built: PlumeApp | undefined;
@@ -130,7 +133,7 @@ async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
     minRetainBlocks: config.minRetainBlocks,
     minimumGasPrices: config.minimumGasPrices,
     extraQueries: apiQueryHook(services),
-    ...(crashAt !== undefined ? { crashBeforeCommitAt: crashAt } : {}),
+    ...(crashPoint !== undefined ? { crashPoint } : {}),
     testHooks: testHooksFromEnv(process.env),
   });
   built = app;
