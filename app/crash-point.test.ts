@@ -80,7 +80,17 @@ describe("CrashPoint", () => {
     expect(runBlock(cp, 4n, 4)).toBeUndefined();
     expect(runBlock(cp, 5n, 0)).toBeUndefined();
     expect(runBlock(cp, 6n, 0)).toBeUndefined();
-    expect(runBlock(cp, 7n, 1)).toBe("killed at 7");
+    expect(runBlock(cp, 7n, 2)).toBe("killed at 7");
+  });
+
+  it("finalize-mid: passes over blocks with a single tx (nothing to be mid-way through)", () => {
+    const cp = armed({ phase: "finalize-mid", height: 5n });
+    expect(runBlock(cp, 5n, 1)).toBeUndefined();
+    expect(runBlock(cp, 6n, 2)).toBe("killed at 6");
+  });
+
+  it("the other phases take a block with a single tx", () => {
+    for (const phase of CRASH_PHASES.filter((p) => p !== "finalize-mid")) expect(runBlock(armed({ phase, height: 5n }), 5n, 1)).toBe("killed at 5");
   });
 
   it("dies at exactly the height when that block has txs", () => {
@@ -88,7 +98,6 @@ describe("CrashPoint", () => {
   });
 
   it.each([
-    [1, 0],
     [2, 1],
     [3, 1],
     [4, 2],

@@ -7,13 +7,14 @@
  * configuration an operator writes. Unset, no CrashPoint exists and each hook site costs one
  * `undefined` check per block (per tx in FinalizeBlock's loop).
  *
- * The block: the first block at or above <height> that carries at least one tx, so that the crash
- * interrupts real work even when the chosen height happens to be an empty block.
+ * The block: the first block at or above <height> that carries at least one tx (two for
+ * `finalize-mid`, so that some of its txs ran and some did not), so that the crash interrupts real
+ * work even when the chosen height happens to be an empty block.
  *
  * The phases, in the order they happen within that block:
  * - `proposal`: when CometBFT asks for PrepareProposal or ProcessProposal of the block. The
  *   previous block is committed by the app and saved by CometBFT.
- * - `finalize-mid`: inside FinalizeBlock, after BeginBlock and ⌊n/2⌋ of the block's n txs ran,
+ * - `finalize-mid`: inside FinalizeBlock, after BeginBlock and ⌊n/2⌋ of the block's n ≥ 2 txs ran,
  *   before the others and EndBlock. Nothing of the block is persisted.
  * - `before-commit`: when Commit arrives, after FinalizeBlock returned (the block's writes are
  *   staged in memory and its app hash sent to CometBFT). Nothing of the block is persisted.
@@ -98,7 +99,8 @@ export class CrashPoint {
   }
 
   private choose(height: bigint, txCount: number): boolean {
-    if (this.target === undefined && height >= this.spec.height && txCount > 0) this.target = height;
+    const minTxs = this.spec.phase === "finalize-mid" ? 2 : 1;
+    if (this.target === undefined && height >= this.spec.height && txCount >= minTxs) this.target = height;
     return height === this.target;
   }
 
