@@ -6,9 +6,16 @@ import { join } from "node:path";
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
+import { plumed } from "./plugin";
 
 const root = join(__dirname, "../..");
 
+/**
+ * State-transition code: what every validator executes, and what the determinism rules guard.
+ * cmd/, bench/, scripts/ and tests are tools, where the wall clock and randomness are legitimate.
+ * The fixtures of the lint's own test are consensus code on purpose (they are ignored otherwise).
+ */
+const CONSENSUS = ["app/**/*.ts", "chain/**/*.ts", "x/**/*.ts", "tools/lint/fixtures/**/*.ts"];
 const TESTS = ["**/*.test.ts", "**/*.fixture.ts", "test/**/*.ts", "app/store/test-util.ts"];
 
 export default defineConfig(
@@ -77,5 +84,19 @@ export default defineConfig(
     // text. Attach `{ cause }` there when that work lands, then drop this block.
     files: ["cmd/**/*.ts"],
     rules: { "preserve-caught-error": "off" },
+  },
+  {
+    files: CONSENSUS,
+    ignores: TESTS,
+    plugins: { plumed },
+    rules: {
+      "plumed/no-float-math": "error",
+      "plumed/no-for-in": "error",
+      "plumed/no-locale": "error",
+      "plumed/no-number-money": "error",
+      "plumed/no-randomness": "error",
+      "plumed/no-unordered-iteration": "error",
+      "plumed/no-wall-clock": "error",
+    },
   },
 );
