@@ -32,7 +32,7 @@ const GENESIS_TIME = { seconds: 1_700_000_000n, nanos: 0 };
 export async function startTestChain(blocks = 2): Promise<TestChain> {
   const dir = mkdtempSync(join(tmpdir(), "plumed-api-"));
   const settings = DEFAULT_CHAIN_SETTINGS;
-  const store = await openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
   const app = createPlumeApp({ chainId: CHAIN_ID, settings, store, logger: silentLogger });
   const state = defaultAppState(settings) as Record<string, { [k: string]: JsonValue }>;
   const account = (address: string, n: number): JsonValue => ({

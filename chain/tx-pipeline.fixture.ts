@@ -117,7 +117,7 @@ export function createHarness(overrides: Partial<TxPipelineDeps> = {}, extraMsgs
   const bank = new FakeBank(auth);
   const router = new MsgRouter();
   router.register(fakeMsgSend(addresses, bank, auth));
-  for (const m of extraMsgs) router.register(m as MsgHandlerDef<unknown>);
+  for (const m of extraMsgs) router.register(m);
   const executor = createTxPipeline({ msgs: router, addresses, accountKeeper: auth, bankKeeper: bank, ...overrides });
   const state = memoryMultiStore();
   const ctx = (mode: ExecMode, opts: { height?: bigint; store?: CacheMultiStore; maxGas?: bigint } = {}): Context => {

@@ -33,7 +33,7 @@ export async function exportGenesis(opts: { home: string; height?: bigint }): Pr
   const config = readAppConfig(paths.appToml);
   const original = readGenesisDoc(paths.genesis);
   const settings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix: config.bech32Prefix };
-  const store = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+  const store = openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
   try {
     const app = createPlumeApp({ chainId: original.chain_id, settings, store, logger: silentLogger });
     const latest = BigInt(store.lastCommitId().version);

@@ -71,7 +71,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const settings: ChainSettings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix: config.bech32Prefix };
   const cometbft = opts.abciOnly ? undefined : findCometbft();
 
-  const store: CommitMultiStore = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+  const store: CommitMultiStore = openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
   const crashAt = crashHookHeight();
   const cometRpcUrl = cometRpcAddress(paths.configToml);
   // The node services (tx, CometBFT, node) answer abci_query too; they need the app once built.
@@ -93,8 +93,8 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   if (last.version === 0) {
     // Fail before CometBFT starts, with the offending field, rather than in InitChain.
     try {
-      app.modules.validateGenesis(genesis.app_state as JsonObject);
-      if (!opts.abciOnly) assertGenesisHasValidators(genesis.app_state as JsonObject);
+      app.modules.validateGenesis(genesis.app_state);
+      if (!opts.abciOnly) assertGenesisHasValidators(genesis.app_state);
     } catch (err) {
       await store.close();
       throw new Error(`invalid genesis ${paths.genesis}: ${(err as Error).message}`);
