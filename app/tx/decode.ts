@@ -153,7 +153,7 @@ export function typeResolver(msgs: MsgRegistry): TypeResolver {
     let resolved: ResolvedType | undefined;
     const pk = PUBKEY_SCHEMAS.get(typeUrl);
     if (pk) resolved = { kind: "schema", schema: pk };
-    else if (msgs.has(typeUrl)) resolved = { kind: "message", goType: msgGoType(typeUrl), codec: msgs.handler(typeUrl).codec as never };
+    else if (msgs.has(typeUrl)) resolved = { kind: "message", goType: msgGoType(typeUrl), codec: msgs.handler(typeUrl).codec };
     if (resolved) cache.set(typeUrl, resolved);
     return resolved;
   };
@@ -439,7 +439,7 @@ export function decodeMultiSignature(bytes: Uint8Array): Uint8Array[] {
   try {
     fields = readFields(bytes);
   } catch (err) {
-    throw new Error(`proto: MultiSignature: ${(err as Error).message}`);
+    throw new Error(`proto: MultiSignature: ${(err as Error).message}`, { cause: err });
   }
   for (const f of fields) {
     if (f.num === 1 && f.wireType === WIRE_BYTES) out.push(bytesPayload(bytes, f));
