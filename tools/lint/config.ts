@@ -16,7 +16,7 @@ const root = join(__dirname, "../..");
  * The fixtures of the lint's own test are consensus code on purpose (they are ignored otherwise).
  */
 const CONSENSUS = ["app/**/*.ts", "chain/**/*.ts", "x/**/*.ts", "tools/lint/fixtures/**/*.ts"];
-const TESTS = ["**/*.test.ts", "**/*.fixture.ts", "test/**/*.ts", "app/store/test-util.ts"];
+const TESTS = ["**/*.test.ts", "**/*.fixture.ts", "**/test-fixtures.ts", "test/**/*.ts", "app/store/test-util.ts"];
 
 export default defineConfig(
   {
@@ -48,6 +48,9 @@ export default defineConfig(
       // `return promise` inside try/catch skips the catch: the one place where `return await` matters.
       "@typescript-eslint/return-await": ["error", "error-handling-correctness-only"],
       "@typescript-eslint/prefer-readonly": "error",
+      // `let x; ... x = v` with x read by a closure first is the late-binding pattern, not a missed
+      // const; a destructuring assignment that also updates another variable cannot be const.
+      "prefer-const": ["error", { destructuring: "all", ignoreReadBeforeAssign: true }],
       // `==` coerces, and `1n == 1` is true: amounts are bigint.
       eqeqeq: "error",
       "no-restricted-syntax": ["error", { selector: "ExportAllDeclaration", message: "Named exports only (no `export *`): the reader sees what a module exposes." }],
