@@ -2,7 +2,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/ut
 import ts from "typescript";
 
 /** Every rule of the plugin documents itself in docs/testing.md ("Lint"). */
-export const createRule = ESLintUtils.RuleCreator((name) => `docs/testing.md#plumed${name}`);
+export const createRule = ESLintUtils.RuleCreator((name) => `docs/testing.md#determinism-rules (${name})`);
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
