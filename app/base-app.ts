@@ -3,11 +3,12 @@ import { ConsensusParams as ConsensusParamsCodec, type ConsensusParams } from "c
 import type { AbciApplication } from "./abci/application";
 import { blockHeader, blockInfoFromRequest, type BlockHeader, type CometInfo } from "./block-info";
 import { Context, type ExecMode } from "./context";
-import { abciErrorInfo, ErrInvalidHeight, ErrInvalidRequest, ErrUnknownRequest } from "./errors";
+import { abciErrorInfo, ErrInvalidRequest, ErrUnknownRequest } from "./errors";
 import { EventManager, toAbciEvents, withAttribute } from "./events";
 import type { Logger } from "./logger";
 import type { JsonObject, QueryContext } from "./module";
 import type { ModuleManager } from "./module-manager";
+import { resolveQueryHeight, stateNotAvailable } from "./query-height";
 import { queryErrorToAbci, type QueryRouter } from "./query-router";
 import type { CacheMultiStore, CommitMultiStore } from "./store/types";
 import type { TxExecutor, TxOutcome } from "./tx/executor";
@@ -135,9 +136,8 @@ export class BaseApp implements AbciApplication {
       return abci.ResponseQuery.fromPartial({ code: e.code, codespace: e.codespace, log: e.log, height });
     };
     try {
-      if (height > last) throw ErrInvalidRequest.wrap("cannot query with height in the future; please provide a valid height");
-      if (last === 0n) throw ErrInvalidHeight.wrap("no committed state to query yet");
-      if (req.prove && height <= 1n) throw ErrInvalidRequest.wrap("cannot query with proof when height <= 1; please provide a valid height");
+      // The same checks, codes and texts as the gRPC and REST servers (app/query-height.ts).
+      resolveQueryHeight({ requested: req.height, latest: last, prove: req.prove, appName: this.opts.name });
       const ctx = this.queryContext(height);
       const value = this.route(req.path, req.data, ctx);
       if (value instanceof Uint8Array) return abci.ResponseQuery.fromPartial({ code: 0, value, height });
@@ -149,7 +149,12 @@ export class BaseApp implements AbciApplication {
   }
 
   private queryContext(height: bigint): QueryContext {
-    const view = this.opts.store.viewAt(Number(height));
+    let view: ReturnType<CommitMultiStore["viewAt"]>;
+    try {
+      view = this.opts.store.viewAt(Number(height));
+    } catch (err) {
+      throw stateNotAvailable(height, this.lastBlockHeight(), err);
+    }
     return { height, chainId: this.opts.chainId, store: (name) => view.getReader(name) };
   }
 

@@ -101,6 +101,12 @@ export interface AppModule {
   registerServices?(registrar: ServiceRegistrar): void;
   defaultGenesis?(): JsonValue;
   validateGenesis?(genesis: JsonValue): void;
+  /**
+   * Checks the SDK makes in ValidateGenesis (`genesis validate`, gentx) but not in InitGenesis: a
+   * genesis that fails them still starts a chain, as on simd. Run by the genesis CLI only, after
+   * validateGenesis.
+   */
+  validateGenesisStrict?(genesis: JsonValue): void;
   initGenesis?(ctx: Context, genesis: JsonValue): readonly ValidatorUpdate[] | void;
   exportGenesis?(ctx: Context): JsonValue;
   beginBlock?(ctx: Context): void;

@@ -11,6 +11,8 @@
  *    - FinalizeBlock with a cold cache (every signature verified),
  *    - FinalizeBlock with no signature check at all (a no-op verifier, the floor of the pipeline),
  *    - FinalizeBlock over the real lmdb/IAVL multistore, with the block's commit.
+ *    - TxDecoder.decode alone (ADR-027 check, unknown-field walk, envelope and message decoding),
+ *      the part every CheckTx and FinalizeBlock pays before anything else.
  * The message handler is the test fixture's fake bank send (bank is being built separately).
  * Prints figures only; asserts nothing.
  */
@@ -107,6 +109,7 @@ async function pipeline(): Promise<void> {
   const txs = await prepare(h);
   console.log(`   (signed with cosmjs in ${seconds(t).toFixed(1)} s; tx size ${txs[0]?.length} bytes; verifier: ${h.executor.verifier.backend.name})`);
   const p = { h, txs };
+  decodeOnly(h, txs);
   // Warm the JIT on throwaway branches (and empty the cache again) before measuring.
   runAll(p, "check", h.state.branch());
   runAll(p, "finalize", h.state.branch());
@@ -122,6 +125,17 @@ async function pipeline(): Promise<void> {
   runAll(q, "finalize", noSig.state.branch());
   line("FinalizeBlock, no signature verification (pipeline floor)", TXS, runAll(q, "finalize", noSig.state.branch()));
   line("CheckTx, no signature verification", TXS, runAll(q, "check", noSig.state.branch()));
+}
+
+/** TxDecoder.decode over the txs, 10 rounds after one round of JIT warm-up. */
+function decodeOnly(h: Harness, txs: readonly Uint8Array[]): void {
+  const rounds = 10;
+  for (const tx of txs) h.executor.decoder.decode(tx);
+  const t = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) for (const tx of txs) h.executor.decoder.decode(tx);
+  const s = seconds(t);
+  const n = rounds * txs.length;
+  console.log(`   ${"TxDecoder.decode only".padEnd(58)} ${rate(n, s).padStart(10)}  (${((s / n) * 1e6).toFixed(1)} µs/tx)`);
 }
 
 /** Funds the same accounts (same numbers) on another harness, reusing the signed txs. */

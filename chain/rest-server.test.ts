@@ -75,6 +75,21 @@ describe("the REST (LCD) server over the real app", () => {
     expect((byQuery.body as { tx_responses: unknown[] }).tx_responses).toHaveLength(1);
   });
 
+  it("GET /cosmos/tx/v1beta1/txs answers 400 with what is wrong for a malformed event or query", async () => {
+    const searches = comet.calls.filter((c) => c.method === "tx_search").length;
+    const garbage = await get("/cosmos/tx/v1beta1/txs?events=garbage");
+    expect(garbage.status).toBe(400);
+    expect(garbage.body).toEqual({ code: 3, message: "invalid event; event garbage should be of the format: {eventType}.{eventAttribute}={value}", details: [] });
+    const unquoted = await get(`/cosmos/tx/v1beta1/txs?events=${encodeURIComponent("message.sender=plume1abc")}`);
+    expect(unquoted.status).toBe(400);
+    expect(unquoted.body).toMatchObject({ code: 3, message: expect.stringMatching(/^invalid query "message\.sender=plume1abc": .*offset 15/) });
+    const query = await get(`/cosmos/tx/v1beta1/txs?query=${encodeURIComponent("tx.height=5 OR tx.height=6")}`);
+    expect(query.status).toBe(400);
+    expect(query.body).toMatchObject({ code: 3, message: expect.stringMatching(/^invalid query "tx\.height=5 OR tx\.height=6": expected AND .*offset 12/) });
+    // Refused before CometBFT is asked.
+    expect(comet.calls.filter((c) => c.method === "tx_search")).toHaveLength(searches);
+  });
+
   it("POST /cosmos/tx/v1beta1/txs broadcasts in sync mode", async () => {
     const r = await post("/cosmos/tx/v1beta1/txs", { tx_bytes: Buffer.from(txBytes).toString("base64"), mode: "BROADCAST_MODE_SYNC" });
     expect(r.status).toBe(200);

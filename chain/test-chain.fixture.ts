@@ -12,7 +12,7 @@ import { DEFAULT_CHAIN_SETTINGS } from "../app/chain-config";
 import { silentLogger } from "../app/logger";
 import type { JsonValue } from "../app/module";
 import { openCommitMultiStore } from "../app/store";
-import type { CommitMultiStore } from "../app/store/types";
+import type { CommitMultiStore, PruningOptions } from "../app/store/types";
 
 export const CHAIN_ID = "plume-api-test-1";
 export const PREFIX = DEFAULT_CHAIN_SETTINGS.bech32Prefix;
@@ -29,10 +29,11 @@ export interface TestChain {
 
 const GENESIS_TIME = { seconds: 1_700_000_000n, nanos: 0 };
 
-export async function startTestChain(blocks = 2): Promise<TestChain> {
+export async function startTestChain(blocks = 2, options: { readonly pruning?: PruningOptions } = {}): Promise<TestChain> {
   const dir = mkdtempSync(join(tmpdir(), "plumed-api-"));
   const settings = DEFAULT_CHAIN_SETTINGS;
-  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+  const pruning = options.pruning ?? { strategy: "nothing", keepRecent: 0, interval: 0 };
+  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning });
   const app = createPlumeApp({ chainId: CHAIN_ID, settings, store, logger: silentLogger });
   const state = defaultAppState(settings) as Record<string, { [k: string]: JsonValue }>;
   const account = (address: string, n: number): JsonValue => ({

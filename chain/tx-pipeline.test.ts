@@ -14,7 +14,7 @@ import { AuthInfo, Fee, Tx, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1
 import type { AppEvent } from "../app/events";
 import type { MsgHandlerDef } from "../app/module";
 import { parseDecCoins } from "../app/math/parse-coins";
-import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { MsgMultiSend, MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { CHAIN_ID, createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type Harness, type TestAccount } from "./tx-pipeline.fixture";
 
 const attrs = (e: AppEvent): Record<string, string> => Object.fromEntries(e.attributes.map((a) => [a.key, a.value]));
@@ -137,19 +137,19 @@ describe("runTx in FinalizeBlock", () => {
   it("turns a handler bug (a thrown TypeError) into a deterministic panic result, fee kept", async () => {
     const { h: base, a } = await setup();
     void base;
-    const buggy: MsgHandlerDef<MsgSend> = {
+    const buggy: MsgHandlerDef<MsgMultiSend> = {
       typeUrl: "/cosmos.bank.v1beta1.MsgMultiSend",
-      codec: MsgSend,
-      signers: (m) => [m.fromAddress],
+      codec: MsgMultiSend,
+      signers: (m) => m.inputs.map((i) => i.address),
       handle: () => {
         throw new TypeError("cannot read properties of undefined");
       },
     };
     const h = createHarness({}, [buggy as MsgHandlerDef<never>]);
     const accNum = fund(h, a.bytes, 1_000_000n);
-    const registry = new Registry([...defaultRegistryTypes, ["/cosmos.bank.v1beta1.MsgMultiSend", MsgSend]]);
-    const client = await SigningStargateClient.offline(a.direct, { registry });
-    const raw = await client.sign(a.address, [{ typeUrl: "/cosmos.bank.v1beta1.MsgMultiSend", value: MsgSend.fromPartial({ fromAddress: a.address }) }], defaultFee(), "", {
+    const client = await SigningStargateClient.offline(a.direct);
+    const multiSend = MsgMultiSend.fromPartial({ inputs: [{ address: a.address }] });
+    const raw = await client.sign(a.address, [{ typeUrl: "/cosmos.bank.v1beta1.MsgMultiSend", value: multiSend }], defaultFee(), "", {
       accountNumber: accNum,
       sequence: 0,
       chainId: CHAIN_ID,
@@ -198,11 +198,11 @@ describe("runTx in FinalizeBlock", () => {
 
   it("reports out of gas in the ante handler as sdk/11 with no events and nothing kept", async () => {
     const { h, a, b, accNum } = await setup();
-    const tx = await signTx(a.direct, a.address, [sendMsg(a.address, b.address, 1n)], { accountNumber: accNum, sequence: 0n, fee: defaultFee(2000n) });
+    const tx = await signTx(a.direct, a.address, [sendMsg(a.address, b.address, 1n)], { accountNumber: accNum, sequence: 0n, fee: defaultFee(3000n) });
     const block = h.state.branch();
     const out = h.executor.runTx(h.ctx("finalize", { store: block }), tx);
-    expect(out).toMatchObject({ code: 11, gasWanted: 2000n, events: [] });
-    expect(out.log).toMatch(/^out of gas in location: txSize; gasWanted: 2000, gasUsed: \d+: out of gas$/);
+    expect(out).toMatchObject({ code: 11, gasWanted: 3000n, events: [] });
+    expect(out.log).toMatch(/^out of gas in location: txSize; gasWanted: 3000, gasUsed: \d+: out of gas$/);
     expect(h.auth.getAccount(h.ctx("finalize", { store: block }), a.bytes)?.sequence).toBe(0n);
   });
 

@@ -47,7 +47,7 @@ describe("a full node joins and becomes a validator", () => {
     const [p2p, rpcPort, abci, grpc, api] = (await freePorts(5)) as [number, number, number, number, number];
     const home = join(net.dir, "joiner");
     const ports = { p2p, rpc: rpcPort, abci, grpc, api };
-    const { nodeId } = initNode({ home, moniker: "joiner", chainId: net.layout.chainId, denom: net.layout.denom, bech32Prefix: net.layout.bech32Prefix, loopback: true, ports, timeoutCommit: "300ms" });
+    const { nodeId } = initNode({ home, moniker: "joiner", chainId: net.layout.chainId, denom: net.layout.denom, bech32Prefix: net.layout.bech32Prefix, loopback: true, minimumGasPrices: `0${net.layout.denom}`, ports, timeoutCommit: "300ms" });
     copyFileSync(join(node0.home, "config", "genesis.json"), join(home, "config", "genesis.json"));
     const configToml = join(home, "config", "config.toml");
     writeFileSync(configToml, setTomlValues(readFileSync(configToml, "utf8"), { "p2p.persistent_peers": `${node0.nodeId}@127.0.0.1:${node0.ports.p2p}` }));

@@ -14,6 +14,17 @@ export interface AppConfig {
   readonly grpc: { readonly enable: boolean; readonly address: string };
 }
 
+/**
+ * The gas price `plumed init` writes as this node's fee floor, per unit of gas in the chain's denom
+ * (minimum-gas-prices = "0.025uplume"). With 1 PLUME = 10^6 uplume, a bank send (~100k gas) costs
+ * 2500 uplume = 0.0025 PLUME: negligible for a user, but spam now costs something. It is the price
+ * cosmjs' examples, Keplr's "average" step and README use, so ordinary clients pass it unchanged.
+ * The SDK refuses to start with no minimum gas price at all; plumed writes this default instead and
+ * warns at start when it is empty. Devnets and tests write "0<denom>" explicitly.
+ */
+export const DEFAULT_MIN_GAS_PRICE_AMOUNT = "0.025";
+
+/** Defaults of keys absent from app.toml (an absent minimum-gas-prices is empty, as in the SDK). */
 export const DEFAULT_APP_CONFIG: AppConfig = {
   minimumGasPrices: "",
   pruning: { strategy: "default", keepRecent: 0, interval: 0 },
@@ -29,7 +40,8 @@ export function renderAppToml(c: AppConfig): string {
   const q = JSON.stringify;
   return `# plumed application config (node-local; see docs/operators.md)
 
-# The minimum gas prices this node accepts in CheckTx, e.g. "0.025uplume". Empty accepts any fee.
+# The minimum gas prices this node accepts in CheckTx, e.g. "0.025uplume" (not a consensus rule).
+# "0uplume" accepts zero-fee transactions on purpose (devnets); empty does too, with a warning at start.
 minimum-gas-prices = ${q(c.minimumGasPrices)}
 
 # Which committed versions of the application state to keep:
@@ -55,6 +67,9 @@ bech32-prefix = ${q(c.bech32Prefix)}
 [abci]
 # Where the application listens for CometBFT (must match proxy_app in config.toml).
 address = ${q(c.abciAddress)}
+
+# Every listener below is on loopback by default. Exposing one (0.0.0.0, or a public address) is
+# an operator's choice: put it behind a proxy or firewall first (see docs/operators.md).
 
 [api]
 # REST (LCD) server with the Cosmos SDK routes.

@@ -7,7 +7,8 @@
  * including the tx, cmtservice and node services, runs at a resolved height and answers with that
  * height in the response header; before the first block nothing can be queried.
  */
-import { AppError, ErrInvalidHeight, ErrInvalidRequest, ErrKeyNotFound, ErrNotFound, ErrUnauthorized } from "../errors";
+import { AppError, ErrInvalidRequest, ErrKeyNotFound, ErrNotFound, ErrUnauthorized } from "../errors";
+import { resolveQueryHeight, stateNotAvailable } from "../query-height";
 import type { QueryContext } from "../module";
 import { GrpcStatus, grpcStatusOf, QueryError, type QueryRouter } from "../query-router";
 import type { KVStoreReader } from "../store/types";
@@ -86,12 +87,13 @@ export class QueryDispatcher {
         );
       }
       requested = BigInt(header.trim());
-      if (requested < 0n) throw rpcErrorOf(ErrInvalidRequest.wrap("height < 0; can't query with negative height"));
     }
-    const last = this.opts.app.lastBlockHeight();
-    if (last === 0n) throw rpcErrorOf(ErrInvalidHeight.wrap(`${this.opts.appName ?? "plumed"} is not ready; please wait for first block`));
-    if (requested > last) throw rpcErrorOf(ErrInvalidHeight.wrap("cannot query with height in the future; please provide a valid height"));
-    return requested === 0n ? last : requested;
+    // The same checks, codes and texts as abci_query (app/query-height.ts).
+    try {
+      return resolveQueryHeight({ requested, latest: this.opts.app.lastBlockHeight(), appName: this.opts.appName ?? "plumed" });
+    } catch (err) {
+      throw rpcErrorOf(err);
+    }
   }
 
   /** The read-only query context at a resolved height. Throws RpcError for heights not kept. */
@@ -100,8 +102,7 @@ export class QueryDispatcher {
     try {
       view = this.opts.app.contextAt(height);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw rpcErrorOf(ErrNotFound.wrap(`failed to load state at height ${height}; ${reason} (latest height: ${this.opts.app.lastBlockHeight()})`));
+      throw rpcErrorOf(stateNotAvailable(height, this.opts.app.lastBlockHeight(), err));
     }
     return { height, chainId: view.chainId, store: (name) => view.multiStore.getStore(name) };
   }

@@ -549,3 +549,50 @@ async function runAndKill(path: string, commits: number, delayMs: number): Promi
   await exited;
   return last;
 }
+
+describe("CommitMultiStore write failures", () => {
+  /** An error shaped as lmdb reports a failed write: a numeric errno in `code`. */
+  const lmdbError = (errno: number, message: string): Error => Object.assign(new Error(message), { code: errno });
+
+  function failingStore(path: string, error: Error): CommitMultiStore {
+    let fail = false;
+    const cms = openCommitMultiStore({
+      path,
+      storeNames: NAMES,
+      pruning: PRUNE_NOTHING,
+      faults: {
+        commitWrite: () => {
+          if (fail) throw error;
+        },
+      },
+    });
+    commitBlock(cms, [["bank", "a", "1"]]);
+    fail = true;
+    return cms;
+  }
+
+  it("says the disk is full, and where, when a commit fails for lack of space", async () => {
+    const path = tmp();
+    const cms = failingStore(path, lmdbError(28, "No space left on device"));
+    stage(cms, [["bank", "b", "2"]]);
+    expect(() => cms.commit()).toThrow(
+      new RegExp(`^cannot write height 2 to the application store ${path}: the disk is full \\(.* free\\); free some space and restart plumed \\(No space left on device\\)$`),
+    );
+    // Nothing of height 2 was written; the store must be reopened.
+    expect(() => cms.lastCommitId()).toThrow("store: a commit failed; close and reopen the store");
+    await cms.close();
+    const reopened = openAt(path);
+    expect(reopened.lastCommitId().version).toBe(1);
+    await reopened.close();
+  });
+
+  it("names the store and the system error when a write fails for another reason", async () => {
+    const path = tmp();
+    const cms = failingStore(path, lmdbError(5, "Input/output error"));
+    stage(cms, [["bank", "b", "2"]]);
+    expect(() => cms.commit()).toThrow(
+      new RegExp(`^cannot write height 2 to the application store ${path}: Input/output error \\(EIO\\); check the disk holding it \\(.* free\\) and the system log$`),
+    );
+    await cms.close();
+  });
+});

@@ -17,7 +17,9 @@
  * tree. `viewAt(v)` reads the flat index while v is the latest version on disk, the tree of v
  * otherwise (including iterators that were started on the flat index when a commit lands).
  *
- * One writer: a single process commits; others may open the same directory to read (export).
+ * One writer: a single process opens a node's store. `plumed start` and `plumed export` take the
+ * home's writer lock (writer-lock.ts) before opening it, so a second process is refused before it
+ * touches lmdb. Readers of past versions still check the version on disk (diskLatestVersion).
  * Removing a store (the SDK's StoreUpgrades.Deleted) is not supported: a name left out of
  * `storeNames` is ignored and its data stays.
  */
@@ -51,6 +53,7 @@ import {
 import { LruCache } from "./lru-cache";
 import { nodeCacheKey, StoreNodeSource, type NodeCache } from "./node-source";
 import { pruneHeightAfter, resolvePruning, type ResolvedPruning } from "./pruning";
+import { storeWriteError } from "./write-error";
 import type {
   Bytes,
   CacheMultiStore,
@@ -71,6 +74,13 @@ export interface OpenCommitMultiStoreOptions {
   readonly pruning: PruningOptions;
   /** Decoded IAVL nodes kept in memory across all stores (LRU). Default 250 000. */
   readonly nodeCacheSize?: number;
+  /** Test seam for failures that cannot be produced on demand (a full disk). */
+  readonly faults?: StoreFaults;
+}
+
+export interface StoreFaults {
+  /** Called inside the commit's lmdb transaction; what it throws fails the write, as a full disk would. */
+  readonly commitWrite?: (version: number) => void;
 }
 
 export const DEFAULT_NODE_CACHE_SIZE = 250_000;
@@ -136,6 +146,9 @@ class LmdbCommitMultiStore implements CommitMultiStore {
     private readonly cache: NodeCache,
     private readonly pruning: ResolvedPruning,
     names: readonly string[],
+    /** The lmdb directory, named in errors. */
+    private readonly path: string,
+    private readonly faults: StoreFaults,
   ) {
     this.latest = readU64(meta, META_LATEST);
     this.earliest = readU64(meta, META_EARLIEST);
@@ -199,6 +212,8 @@ class LmdbCommitMultiStore implements CommitMultiStore {
         new LruCache(cacheSize),
         pruning,
         names,
+        o.path,
+        o.faults ?? {},
       );
     } catch (err) {
       void env.close();
@@ -310,11 +325,13 @@ class LmdbCommitMultiStore implements CommitMultiStore {
         this.meta.putSync(META_LATEST, Buffer.from(encodeU64BE(version)));
         if (this.earliest === 0) this.meta.putSync(META_EARLIEST, Buffer.from(encodeU64BE(version)));
         bytesWritten += ci.length + 16;
+        this.faults.commitWrite?.(version);
       });
     } catch (err) {
       // Node keys were already assigned to the working trees; they cannot be reused safely.
-      this.failure = err;
-      throw err;
+      const failure = storeWriteError(err, this.path, `height ${version}`);
+      this.failure = failure;
+      throw failure;
     }
 
     // The transaction is durable: switch the in-memory state over to the new version.
@@ -412,24 +429,29 @@ class LmdbCommitMultiStore implements CommitMultiStore {
     const upTo = pruneHeightAfter(this.pruning, height);
     if (upTo <= 0 || upTo < this.earliest) return 0;
     let nodesPruned = 0;
-    this.env.transactionSync(() => {
-      // Orphan lists whose last live version is <= upTo: no retained version (all > upTo) needs them.
-      const records = [...this.orphans.getRange({ end: versionKey(upTo + 1) })];
-      for (const { key, value } of records) {
-        const storeId = (key[8] as number) * 256 + (key[9] as number);
-        for (let off = 0; off < value.length; off += 12) {
-          const version = decodeU64BE(value, off);
-          const nonce = readU32BE(value, off + 8);
-          this.nodes.removeSync(nodeRecordKey(storeId, version, nonce));
-          this.cache.delete(nodeCacheKey(storeId, version, nonce));
-          nodesPruned++;
+    try {
+      this.env.transactionSync(() => {
+        // Orphan lists whose last live version is <= upTo: no retained version (all > upTo) needs them.
+        const records = [...this.orphans.getRange({ end: versionKey(upTo + 1) })];
+        for (const { key, value } of records) {
+          const storeId = (key[8] as number) * 256 + (key[9] as number);
+          for (let off = 0; off < value.length; off += 12) {
+            const version = decodeU64BE(value, off);
+            const nonce = readU32BE(value, off + 8);
+            this.nodes.removeSync(nodeRecordKey(storeId, version, nonce));
+            this.cache.delete(nodeCacheKey(storeId, version, nonce));
+            nodesPruned++;
+          }
+          this.orphans.removeSync(key);
         }
-        this.orphans.removeSync(key);
-      }
-      const versions = [...this.commits.getKeys({ start: versionKey(this.earliest), end: versionKey(upTo + 1) })];
-      for (const k of versions) this.commits.removeSync(k);
-      this.meta.putSync(META_EARLIEST, Buffer.from(encodeU64BE(upTo + 1)));
-    });
+        const versions = [...this.commits.getKeys({ start: versionKey(this.earliest), end: versionKey(upTo + 1) })];
+        for (const k of versions) this.commits.removeSync(k);
+        this.meta.putSync(META_EARLIEST, Buffer.from(encodeU64BE(upTo + 1)));
+      });
+    } catch (err) {
+      // The block is committed; pruning is redone by a later commit once the disk is writable.
+      throw storeWriteError(err, this.path, `the pruning of heights up to ${upTo}`);
+    }
     this.earliest = upTo + 1;
     return nodesPruned;
   }

@@ -5,6 +5,7 @@
 export { openCommitMultiStore, DEFAULT_NODE_CACHE_SIZE, type OpenCommitMultiStoreOptions } from "./commit-multi-store";
 export { CacheKVStore, newMemoryKVStore, MAX_KEY_LENGTH, validateKey } from "./cache-kv-store";
 export { BranchMultiStore } from "./branch-multi-store";
+export { acquireWriterLock, WriterLockHeldError, type WriterLock } from "./writer-lock";
 export { prefixStore, prefixReader } from "./prefix-store";
 export { appHashOf, simpleMerkleRoot, type CommitInfo, type StoreCommitInfo } from "./commit-info";
 export { EMPTY_HASH, innerHash, leafHash, sha256 } from "./iavl-node";

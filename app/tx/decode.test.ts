@@ -4,7 +4,9 @@ import { defaultRegistryTypes } from "@cosmjs/stargate";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { AppError } from "../errors";
-import { createHarness, defaultFee, fund, sendMsg, signTx, testAccount, type TestAccount } from "../../chain/tx-pipeline.fixture";
+import { MsgSendResponse } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { MsgRouter } from "../msg-router";
+import { defaultFee, sendMsg, signTx, testAccount, type TestAccount } from "./signing.fixture";
 import { TxDecoder, rejectNonADR027TxRaw } from "./decode";
 
 // ---- tiny protobuf writer for hand-made wire bytes ----
@@ -37,8 +39,15 @@ function decodeError(decoder: TxDecoder, bytes: Uint8Array): AppError {
 }
 
 describe("TxDecoder", () => {
-  const h = createHarness();
-  const decoder = h.executor.decoder;
+  // The decoder needs only the registry of messages: one MsgSend-shaped handler.
+  const router = new MsgRouter();
+  router.register({
+    typeUrl: MsgSend.typeUrl,
+    codec: MsgSend,
+    signers: (m) => [m.fromAddress],
+    handle: () => ({ typeUrl: MsgSendResponse.typeUrl, value: new Uint8Array() }),
+  });
+  const decoder = new TxDecoder(router);
   let a: TestAccount;
   let b: TestAccount;
   let good: Uint8Array;
@@ -48,7 +57,6 @@ describe("TxDecoder", () => {
   beforeAll(async () => {
     a = await testAccount(1);
     b = await testAccount(2);
-    fund(h, a.bytes, 10n);
     good = await signTx(a.direct, a.address, [sendMsg(a.address, b.address, 1n)], { accountNumber: 0n, sequence: 0n, memo: "m" });
     raw = TxRaw.decode(good);
   });
@@ -136,6 +144,68 @@ describe("TxDecoder", () => {
       const decoded = decoder.decode(withRaw(defaults));
       expect(decoded.bodyHasUnknownNonCriticals).toBe(true);
       expect((decoded.msgs[0]?.msg as MsgSend).fromAddress).toBe(a.address);
+    });
+
+    // Fields the amino JSON sign bytes do not cover: without these checks a relayer could add them
+    // to a signed tx and have it commit under another hash (issue 12).
+    describe("inside a message (tx malleability)", () => {
+      const msgAny = (value: number[]): number[] => bytesField(1, u8(bytesField(1, utf8("/cosmos.bank.v1beta1.MsgSend")), bytesField(2, value)));
+      const sendWith = (coin: number[], ...extra: number[][]): number[] =>
+        [...bytesField(1, utf8(a.address)), ...bytesField(2, utf8(b.address)), ...bytesField(3, coin), ...extra.flat()];
+      const coin = [...bytesField(1, utf8("stake")), ...bytesField(2, utf8("1"))];
+
+      it("accepts the message as a wallet encodes it", () => {
+        expect((decoder.decode(withRaw(u8(msgAny(sendWith(coin))))).msgs[0]?.msg as MsgSend).amount).toEqual([{ denom: "stake", amount: "1" }]);
+      });
+
+      it("refuses an unknown field inside a Coin of a MsgSend", () => {
+        const err = decodeError(decoder, withRaw(u8(msgAny(sendWith([...coin, ...varintField(5, 1)])))));
+        expect(err.message).toBe('errUnknownField "*types.Coin": {TagNum: 5, WireType: "varint"}: tx parse error');
+        const asBytes = decodeError(decoder, withRaw(u8(msgAny(sendWith([...coin, ...bytesField(5, utf8("x"))])))));
+        expect(asBytes.message).toBe('errUnknownField "*types.Coin": {TagNum: 5, WireType: "bytes"}: tx parse error');
+      });
+
+      it("refuses a zero-valued unknown field at the top of a message", () => {
+        expect(decodeError(decoder, withRaw(u8(msgAny(sendWith(coin, varintField(99, 0)))))).message).toBe(
+          'errUnknownField "*types.MsgSend": {TagNum: 99, WireType: "varint"}: tx parse error',
+        );
+        expect(decodeError(decoder, withRaw(u8(msgAny(sendWith(coin, bytesField(99, [])))))).message).toBe(
+          'errUnknownField "*types.MsgSend": {TagNum: 99, WireType: "bytes"}: tx parse error',
+        );
+      });
+
+      it("refuses a wire type the nested field cannot have", () => {
+        const err = decodeError(decoder, withRaw(u8(msgAny(sendWith([...varintField(1, 3), ...bytesField(2, utf8("1"))])))));
+        expect(err.message).toBe('Mismatched "*types.Coin": {TagNum: 1, GotWireType: "varint" != WantWireType: "bytes"}: tx parse error');
+      });
+
+      it("lets a non-critical field inside a message of the body through, flagged, as the SDK does", () => {
+        const tx = decoder.decode(withRaw(u8(msgAny(sendWith([...coin, ...varintField(1030, 0)])))));
+        expect(tx.bodyHasUnknownNonCriticals).toBe(true);
+      });
+
+      it("refuses the same fields in the fee's coins and in the signer's public key", () => {
+        const ai = AuthInfo.decode(raw.authInfoBytes);
+        const feeCoin = u8(bytesField(1, utf8("stake")), bytesField(2, utf8("1000")), varintField(1030, 0));
+        const fee = u8(bytesField(1, [...feeCoin]), varintField(2, 200_000));
+        const signerInfo = AuthInfo.encode({ ...ai, fee: undefined }).finish();
+        expect(decodeError(decoder, withRaw(raw.bodyBytes, u8([...signerInfo], bytesField(2, [...fee])))).message).toBe(
+          'errUnknownField "*types.Coin": {TagNum: 1030, WireType: "varint"}: tx parse error',
+        );
+        const key = u8(bytesField(1, [...a.pubkey]), varintField(2, 0));
+        const pk = u8(bytesField(1, utf8("/cosmos.crypto.secp256k1.PubKey")), bytesField(2, [...key]));
+        const si = u8(bytesField(1, [...pk]), bytesField(2, bytesField(1, varintField(1, 1))));
+        expect(decodeError(decoder, withRaw(raw.bodyBytes, u8(bytesField(1, [...si])))).message).toBe(
+          'errUnknownField "*secp256k1.PubKey": {TagNum: 2, WireType: "varint"}: tx parse error',
+        );
+      });
+
+      it("refuses TxBody fields SDK v0.50 does not have (v0.53's unordered = 4, timeout_timestamp = 5)", () => {
+        expect(decodeError(decoder, withRaw(u8([...raw.bodyBytes], varintField(4, 1)))).message).toBe('errUnknownField "*tx.TxBody": {TagNum: 4, WireType: "varint"}: tx parse error');
+        expect(decodeError(decoder, withRaw(u8([...raw.bodyBytes], bytesField(5, varintField(1, 1))))).message).toBe(
+          'errUnknownField "*tx.TxBody": {TagNum: 5, WireType: "bytes"}: tx parse error',
+        );
+      });
     });
 
     it("reports a wire type that cannot encode the declared field", () => {

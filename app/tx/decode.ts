@@ -4,7 +4,8 @@
  * 1. `rejectNonADR027TxRaw`: TxRaw fields in ascending order, only BYTES fields, length prefixes
  *    as short as possible.
  * 2. Unknown fields are rejected in TxRaw and AuthInfo (strict) and in TxBody except non-critical
- *    ones (see unknown-fields.ts), recursively through every Any after resolving its type URL.
+ *    ones (see unknown-fields.ts), at every depth: sub-messages, and every Any (messages, public
+ *    keys, Anys inside messages) after resolving its type URL.
  * 3. TxRaw, TxBody and AuthInfo are then decoded with gogoproto's semantics: the last value of a
  *    scalar or oneof wins, repeated fields append, repeated occurrences of a singular message field
  *    merge. Messages must be registered Msg types, public keys registered key types.
@@ -15,14 +16,8 @@ import type { CompactBitArray } from "cosmjs-types/cosmos/crypto/multisig/v1beta
 import { AppError, ErrTxDecode } from "../errors";
 import type { MsgHandlerDef } from "../module";
 import { Int } from "../math/int";
-import {
-  ED25519_PUBKEY_TYPE_URL,
-  MULTISIG_PUBKEY_TYPE_URL,
-  PUBKEY_TYPE_URLS,
-  SECP256K1_PUBKEY_TYPE_URL,
-  pubKeyFromAny,
-  type PubKey,
-} from "../crypto/keys";
+import { PUBKEY_TYPE_URLS, pubKeyFromAny, type PubKey } from "../crypto/keys";
+import { defaultSchemaRegistry, type SchemaRegistry } from "../../proto/schema/registry";
 import {
   WIRE_BYTES,
   WIRE_VARINT,
@@ -35,18 +30,7 @@ import {
   wireErrorText,
   type WireField,
 } from "./proto-wire";
-import {
-  AUTH_INFO_SCHEMA,
-  ED25519_PUBKEY_SCHEMA,
-  MULTISIG_PUBKEY_SCHEMA,
-  SECP256K1_PUBKEY_SCHEMA,
-  TX_BODY_SCHEMA,
-  TX_RAW_SCHEMA,
-  WireError,
-  rejectUnknownFields,
-  type ResolvedType,
-  type TypeResolver,
-} from "./unknown-fields";
+import { MessageTables, WireError, rejectUnknownFields, type MessageTable, type TypeResolver } from "./unknown-fields";
 
 export interface TxAny {
   readonly typeUrl: string;
@@ -130,32 +114,25 @@ export interface MsgRegistry {
   handler(typeUrl: string): MsgHandlerDef<unknown>;
 }
 
-const PUBKEY_SCHEMAS = new Map([
-  [SECP256K1_PUBKEY_TYPE_URL, SECP256K1_PUBKEY_SCHEMA],
-  [ED25519_PUBKEY_TYPE_URL, ED25519_PUBKEY_SCHEMA],
-  [MULTISIG_PUBKEY_TYPE_URL, MULTISIG_PUBKEY_SCHEMA],
-]);
-
-/** `%T` of a registered message as Go would print it ("*types.MsgSend"). */
-export function msgGoType(typeUrl: string): string {
-  const name = typeUrl.slice(typeUrl.lastIndexOf(".") + 1);
-  return `*types.${name}`;
-}
-
-/** The interface registry's Resolve over registered messages and public keys. */
-export function typeResolver(msgs: MsgRegistry): TypeResolver {
+/**
+ * The interface registry's Resolve over registered messages and public keys: the field table of the
+ * type a URL names. Other types (in the SDK, whatever modules register as interface
+ * implementations) do not resolve yet: no plumed module accepts them.
+ */
+export function typeResolver(msgs: MsgRegistry, tables: MessageTables): TypeResolver {
   // Only hits are cached: an unknown type URL (anyone can send one) must not grow the cache, and a
   // message registered later must still resolve.
-  const cache = new Map<string, ResolvedType>();
+  const cache = new Map<string, MessageTable>();
   return (typeUrl) => {
     const hit = cache.get(typeUrl);
-    if (hit) return hit;
-    let resolved: ResolvedType | undefined;
-    const pk = PUBKEY_SCHEMAS.get(typeUrl);
-    if (pk) resolved = { kind: "schema", schema: pk };
-    else if (msgs.has(typeUrl)) resolved = { kind: "message", goType: msgGoType(typeUrl), codec: msgs.handler(typeUrl).codec };
-    if (resolved) cache.set(typeUrl, resolved);
-    return resolved;
+    if (hit !== undefined) return hit;
+    if (!PUBKEY_TYPE_URLS.includes(typeUrl) && !msgs.has(typeUrl)) return undefined;
+    // A registered type without a schema is a wiring bug; refusing the tx keeps every node agreeing
+    // (test/every-registered-message-refuses-unknown-fields-at-any-depth.test.ts keeps it from shipping).
+    const table = tables.get(typeUrl);
+    if (table === undefined) throw new WireError(`no protobuf schema for registered type URL ${typeUrl}`);
+    cache.set(typeUrl, table);
+    return table;
   };
 }
 
@@ -374,7 +351,7 @@ function decodeAuthInfo(bytes: Uint8Array): AuthInfoData {
   };
 }
 
-function decodeMessages(body: TxBodyData, msgs: MsgRegistry): DecodedMsg[] {
+function decodeMessages(body: TxBodyData, msgs: MsgRegistry, resolve: TypeResolver): DecodedMsg[] {
   return body.messages.map((any) => {
     if (any.typeUrl === "" || !msgs.has(any.typeUrl)) {
       // Resolvable but not a Msg (a public key type): UnpackAny's interface check.
@@ -385,7 +362,7 @@ function decodeMessages(body: TxBodyData, msgs: MsgRegistry): DecodedMsg[] {
     try {
       msg = def.codec.decode(any.value);
     } catch (err) {
-      throw new WireError(`failed to decode ${msgGoType(any.typeUrl)}: ${(err as Error).message}`);
+      throw new WireError(`failed to decode ${resolve(any.typeUrl)?.goType ?? any.typeUrl}: ${(err as Error).message}`);
     }
     return { typeUrl: any.typeUrl, value: any.value, msg, def };
   });
@@ -394,9 +371,20 @@ function decodeMessages(body: TxBodyData, msgs: MsgRegistry): DecodedMsg[] {
 /** A tx decoder bound to the app's message registry. */
 export class TxDecoder {
   private readonly resolve: TypeResolver;
+  private readonly txRaw: MessageTable;
+  private readonly txBody: MessageTable;
+  private readonly authInfo: MessageTable;
 
-  constructor(private readonly msgs: MsgRegistry) {
-    this.resolve = typeResolver(msgs);
+  /** `schemas` describes every message the walk for unknown fields may meet (registered ones included). */
+  constructor(
+    private readonly msgs: MsgRegistry,
+    schemas: SchemaRegistry = defaultSchemaRegistry(),
+  ) {
+    const tables = new MessageTables(schemas);
+    this.resolve = typeResolver(msgs, tables);
+    this.txRaw = tables.require("cosmos.tx.v1beta1.TxRaw");
+    this.txBody = tables.require("cosmos.tx.v1beta1.TxBody");
+    this.authInfo = tables.require("cosmos.tx.v1beta1.AuthInfo");
   }
 
   /** Decodes, or throws ErrTxDecode with the SDK's text. */
@@ -412,12 +400,12 @@ export class TxDecoder {
 
   private decodeOrThrow(txBytes: Uint8Array): DecodedTx {
     rejectNonADR027TxRaw(txBytes);
-    rejectUnknownFields(txBytes, TX_RAW_SCHEMA, false, this.resolve);
+    rejectUnknownFields(txBytes, this.txRaw, false, this.resolve);
     const raw = decodeTxRaw(txBytes);
-    const bodyHasUnknownNonCriticals = rejectUnknownFields(raw.bodyBytes, TX_BODY_SCHEMA, true, this.resolve);
+    const bodyHasUnknownNonCriticals = rejectUnknownFields(raw.bodyBytes, this.txBody, true, this.resolve);
     const body = decodeBody(raw.bodyBytes);
-    const msgs = decodeMessages(body, this.msgs);
-    rejectUnknownFields(raw.authInfoBytes, AUTH_INFO_SCHEMA, false, this.resolve);
+    const msgs = decodeMessages(body, this.msgs, this.resolve);
+    rejectUnknownFields(raw.authInfoBytes, this.authInfo, false, this.resolve);
     const authInfo = decodeAuthInfo(raw.authInfoBytes);
     return {
       txBytes,

@@ -32,9 +32,8 @@ export function wireErrorText(code: number): string {
       return "cannot parse reserved wire type";
     case ERR_END_GROUP:
       return "mismatching end group marker";
-    case ERR_RECURSION_DEPTH:
-      return "exceeded maximum recursion depth";
     default:
+      // Including the recursion limit: protowire's ParseError has no text of its own for it.
       return "parse error";
   }
 }
@@ -124,7 +123,8 @@ export function consumeTag(buf: Uint8Array, pos: number, end: number): Tag {
 
 /**
  * ConsumeFieldValue: the bytes of one field's value after its tag (for BYTES including the length
- * prefix), or a negative error code. Groups are skipped as protowire skips them.
+ * prefix), or a negative error code. Groups are skipped as protowire skips them, nested up to
+ * `depth` (protowire's DefaultRecursionLimit).
  */
 export function consumeFieldValue(num: number, wireType: number, buf: Uint8Array, pos: number, end: number, depth = 10_000): number {
   switch (wireType) {
@@ -140,23 +140,41 @@ export function consumeFieldValue(num: number, wireType: number, buf: Uint8Array
       if (len.value > end - pos - len.n) return ERR_TRUNCATED;
       return len.n + len.value;
     }
-    case WIRE_START_GROUP: {
-      if (depth < 0) return ERR_RECURSION_DEPTH;
-      let p = pos;
-      for (;;) {
-        const tag = consumeTag(buf, p, end);
-        if (tag.n < 0) return tag.n;
-        p += tag.n;
-        if (tag.wireType === WIRE_END_GROUP) return tag.num === num ? p - pos : ERR_END_GROUP;
-        const n = consumeFieldValue(tag.num, tag.wireType, buf, p, end, depth - 1);
-        if (n < 0) return n;
-        p += n;
-      }
-    }
+    case WIRE_START_GROUP:
+      return consumeGroup(num, buf, pos, end, depth);
     case WIRE_END_GROUP:
       return ERR_END_GROUP;
     default:
       return ERR_RESERVED;
+  }
+}
+
+/**
+ * A group's contents up to and including its end tag. Iterative, with the open groups' numbers on
+ * an explicit stack: recursion would overflow the JS stack well before protowire's depth limit
+ * (about 5 000 levels under tsx), at a depth that depends on how warm the JIT is, so nodes could
+ * disagree on whether a tx decodes.
+ */
+function consumeGroup(num: number, buf: Uint8Array, pos: number, end: number, depth: number): number {
+  if (depth < 0) return ERR_RECURSION_DEPTH;
+  const open: number[] = [num];
+  let p = pos;
+  for (;;) {
+    const tag = consumeTag(buf, p, end);
+    if (tag.n < 0) return tag.n;
+    p += tag.n;
+    if (tag.wireType === WIRE_END_GROUP) {
+      if (tag.num !== open.pop()) return ERR_END_GROUP;
+      if (open.length === 0) return p - pos;
+    } else if (tag.wireType === WIRE_START_GROUP) {
+      // protowire enters a nested group one level deeper and checks the depth on entry.
+      if (depth - open.length < 0) return ERR_RECURSION_DEPTH;
+      open.push(tag.num);
+    } else {
+      const n = consumeFieldValue(tag.num, tag.wireType, buf, p, end);
+      if (n < 0) return n;
+      p += n;
+    }
   }
 }
 

@@ -30,7 +30,7 @@ import type { AddressCodec } from "../address";
 import type { Context } from "../context";
 import { ErrInvalidRequest, ErrOutOfGas, ErrTxDecode } from "../errors";
 import { event, EventManager, withAttribute, type AppEvent } from "../events";
-import { BasicGasMeter, type GasMeter } from "../gas";
+import { BasicGasMeter, consumeCircuitBreakerGas, type GasMeter } from "../gas";
 import type { MsgResponse } from "../module";
 import type { CacheMultiStore } from "../store/types";
 import type { TxExecutor, TxOutcome } from "./executor";
@@ -165,6 +165,8 @@ export class TxRunner implements TxExecutor {
       const handlerCtx = msgCtx.withEventManager(new EventManager());
       let response: MsgResponse;
       try {
+        // baseapp's message router asks simapp's circuit breaker first (gas only here).
+        consumeCircuitBreakerGas(handlerCtx.gasMeter);
         response = m.def.handle(handlerCtx, m.msg);
       } catch (err) {
         // Go panics (out of gas included) are recovered by runTx as they are, not wrapped.

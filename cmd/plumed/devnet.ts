@@ -121,6 +121,8 @@ export async function createDevnet(opts: CreateDevnetOptions): Promise<DevnetLay
       denom,
       bech32Prefix,
       loopback: true,
+      // A devnet is for trying things: zero fees accepted, on purpose and in writing.
+      minimumGasPrices: `0${denom}`,
       ports,
       ...(opts.timeoutCommit !== undefined ? { timeoutCommit: opts.timeoutCommit } : {}),
     });

@@ -5,7 +5,8 @@ import { readAppConfig } from "../../app/config/app-config";
 import { readGenesisDoc, type GenesisDoc } from "../../app/genesis-doc";
 import { silentLogger } from "../../app/logger";
 import type { JsonValue } from "../../app/module";
-import { openCommitMultiStore } from "../../app/store";
+import { acquireWriterLock, openCommitMultiStore } from "../../app/store";
+import type { CommitMultiStore } from "../../app/store/types";
 import { existingHome } from "./home";
 
 /** CometBFT's genesis JSON for consensus params (int64s as strings, durations in nanoseconds). */
@@ -33,8 +34,11 @@ export async function exportGenesis(opts: { home: string; height?: bigint }): Pr
   const config = readAppConfig(paths.appToml);
   const original = readGenesisDoc(paths.genesis);
   const settings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix: config.bech32Prefix };
-  const store = openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+  // Like simd (whose LevelDB lock refuses it), export does not run next to a node on the same home.
+  const lock = await acquireWriterLock(paths.lockFile);
+  let store: CommitMultiStore | undefined;
   try {
+    store = openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
     const app = createPlumeApp({ chainId: original.chain_id, settings, store, logger: silentLogger });
     const latest = BigInt(store.lastCommitId().version);
     if (latest === 0n) throw new Error("nothing to export: no block has been committed yet");
@@ -52,6 +56,7 @@ export async function exportGenesis(opts: { home: string; height?: bigint }): Pr
       app_state: appState,
     };
   } finally {
-    await store.close();
+    await store?.close();
+    await lock.release();
   }
 }

@@ -13,6 +13,8 @@ export interface HomePaths {
   readonly privValidatorKey: string;
   readonly nodeKey: string;
   readonly appDb: string;
+  /** The writer lock: one plumed process per home (app/store/writer-lock.ts). */
+  readonly lockFile: string;
   readonly gentxDir: string;
 }
 
@@ -32,6 +34,7 @@ export function homePaths(home: string): HomePaths {
     privValidatorKey: join(configDir, "priv_validator_key.json"),
     nodeKey: join(configDir, "node_key.json"),
     appDb: join(dataDir, "application.lmdb"),
+    lockFile: join(dataDir, "plumed.lock"),
     gentxDir: join(configDir, "gentx"),
   };
 }

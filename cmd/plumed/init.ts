@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { defaultAppState } from "../../chain/app";
-import { DEFAULT_APP_CONFIG, writeAppConfig, type AppConfig } from "../../app/config/app-config";
+import { DEFAULT_APP_CONFIG, DEFAULT_MIN_GAS_PRICE_AMOUNT, writeAppConfig, type AppConfig } from "../../app/config/app-config";
 import { setTomlValues } from "../../app/config/toml-edit";
 import { findCometbft } from "../../app/cometbft";
 import { readGenesisDoc, writeGenesisDoc, type GenesisDoc } from "../../app/genesis-doc";
@@ -24,8 +24,13 @@ export interface InitOptions {
   readonly denom: string;
   readonly bech32Prefix: string;
   readonly overwrite?: boolean;
-  /** Listen on loopback only (devnets, tests). */
+  /**
+   * Devnets and tests: P2P on loopback too, with CometBFT's checks for a public network relaxed
+   * (several nodes on one IP). gRPC, REST and CometBFT RPC are on loopback in every case.
+   */
   readonly loopback?: boolean;
+  /** app.toml minimum-gas-prices; default DEFAULT_MIN_GAS_PRICE_AMOUNT in `denom` (devnets pass "0<denom>"). */
+  readonly minimumGasPrices?: string;
   readonly ports?: NodePorts;
   /** CometBFT's timeout_commit, e.g. "1s" or "200ms". */
   readonly timeoutCommit?: string;
@@ -56,13 +61,17 @@ export function initNode(opts: InitOptions): { paths: HomePaths; nodeId: string;
   const nodeId = execFileSync(cometbft, ["show-node-id", "--home", paths.home], { encoding: "utf8" }).trim();
 
   const ports = opts.ports ?? DEFAULT_PORTS;
-  const host = opts.loopback ? "127.0.0.1" : "0.0.0.0";
+  // Safe by default: the APIs (gRPC, REST, CometBFT RPC, ABCI) answer only on loopback, and
+  // exposing them is an explicit edit of app.toml / config.toml. P2P listens on every interface, as
+  // `cometbft init` writes it, since a node that peers with nobody is of no use.
+  const p2pHost = opts.loopback ? "127.0.0.1" : "0.0.0.0";
   const appConfig: AppConfig = {
     ...DEFAULT_APP_CONFIG,
+    minimumGasPrices: opts.minimumGasPrices ?? `${DEFAULT_MIN_GAS_PRICE_AMOUNT}${opts.denom}`,
     bech32Prefix: opts.bech32Prefix,
     abciAddress: `tcp://127.0.0.1:${ports.abci}`,
-    api: { enable: true, address: `tcp://${opts.loopback ? "127.0.0.1" : "0.0.0.0"}:${ports.api}` },
-    grpc: { enable: true, address: `${opts.loopback ? "127.0.0.1" : "0.0.0.0"}:${ports.grpc}` },
+    api: { enable: true, address: `tcp://127.0.0.1:${ports.api}` },
+    grpc: { enable: true, address: `127.0.0.1:${ports.grpc}` },
   };
   writeAppConfig(paths.appToml, appConfig);
 
@@ -70,7 +79,7 @@ export function initNode(opts: InitOptions): { paths: HomePaths; nodeId: string;
     moniker: opts.moniker,
     proxy_app: appConfig.abciAddress,
     "rpc.laddr": `tcp://127.0.0.1:${ports.rpc}`,
-    "p2p.laddr": `tcp://${host}:${ports.p2p}`,
+    "p2p.laddr": `tcp://${p2pHost}:${ports.p2p}`,
     "p2p.allow_duplicate_ip": opts.loopback === true,
     "p2p.addr_book_strict": opts.loopback !== true,
     "consensus.timeout_commit": opts.timeoutCommit ?? "1s",

@@ -4,13 +4,13 @@ import { appStoreNames, createPlumeApp, type PlumeApp } from "../../chain/app";
 import { testHooksFromEnv } from "../../chain/test-hooks";
 import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
 import { findCometbft } from "../../app/cometbft";
-import { readAppConfig } from "../../app/config/app-config";
-import { readGenesisDoc } from "../../app/genesis-doc";
+import { DEFAULT_MIN_GAS_PRICE_AMOUNT, readAppConfig, type AppConfig } from "../../app/config/app-config";
+import { readGenesisDoc, type GenesisDoc } from "../../app/genesis-doc";
 import { createLogger, parseLogLevel, type Logger } from "../../app/logger";
 import type { JsonObject } from "../../app/module";
-import { openCommitMultiStore } from "../../app/store";
+import { acquireWriterLock, openCommitMultiStore, type WriterLock } from "../../app/store";
 import type { CommitMultiStore } from "../../app/store/types";
-import { existingHome } from "./home";
+import { existingHome, type HomePaths } from "./home";
 import { apiQueryHook, nodeServicesFromConfig, startApiServers } from "../../app/server";
 import { readFileSync } from "node:fs";
 import { parseToml } from "../../app/config/toml";
@@ -36,6 +36,24 @@ function assertGenesisHasValidators(appState: JsonObject): void {
   }
 }
 
+/**
+ * The SDK refuses to start without minimum-gas-prices; plumed starts (a node may be fed only by a
+ * trusted client) but says, at warn level, that its mempool takes spam for free.
+ */
+function warnFreeTxs(logger: Logger, denom: string): void {
+  logger.warn(
+    `minimum-gas-prices is empty in app.toml: this node accepts transactions without fees (spam costs nothing); set it, e.g. minimum-gas-prices = "${DEFAULT_MIN_GAS_PRICE_AMOUNT}${denom}", or "0${denom}" to accept zero fees on purpose`,
+  );
+}
+
+/** The chain's fee denom as genesis names it (staking's bond denom), for messages. */
+function feeDenomOf(appState: JsonObject, settings: ChainSettings): string {
+  const staking = appState["staking"] as JsonObject | undefined;
+  const params = staking?.["params"] as JsonObject | undefined;
+  const bond = params?.["bond_denom"];
+  return typeof bond === "string" && bond !== "" ? bond : settings.denom;
+}
+
 export interface StartOptions {
   readonly home: string;
   /** Run only the ABCI application, for an externally managed CometBFT. */
@@ -59,9 +77,10 @@ function crashHookHeight(): bigint | undefined {
 }
 
 /**
- * `plumed start`: opens the state, serves ABCI, and (unless abci-only) runs `cometbft node` on
- * the same home as a supervised child. If CometBFT exits, the node stops with its exit code;
- * stop() (SIGINT/SIGTERM) stops CometBFT first, then the ABCI server, then closes the store.
+ * `plumed start`: takes the home's writer lock (refused if another plumed runs on it), opens the
+ * state, serves ABCI, and (unless abci-only) runs `cometbft node` on the same home as a supervised
+ * child. If CometBFT exits, the node stops with its exit code; stop() (SIGINT/SIGTERM) stops
+ * CometBFT first, then the ABCI server, then closes the store and releases the lock.
  */
 export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const paths = existingHome(opts.home);
@@ -71,7 +90,33 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const settings: ChainSettings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix: config.bech32Prefix };
   const cometbft = opts.abciOnly ? undefined : findCometbft();
 
-  const store: CommitMultiStore = openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+  // One plumed process per home: a second one is refused here, before it opens the store.
+  const lock = await acquireWriterLock(paths.lockFile);
+  let store: CommitMultiStore | undefined;
+  try {
+    store = openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+    return await serve(opts, { paths, config, logger, genesis, settings, cometbft, store, lock });
+  } catch (err) {
+    await store?.close();
+    await lock.release();
+    throw err;
+  }
+}
+
+interface Opened {
+  readonly paths: HomePaths;
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly genesis: GenesisDoc;
+  readonly settings: ChainSettings;
+  readonly cometbft: string | undefined;
+  readonly store: CommitMultiStore;
+  readonly lock: WriterLock;
+}
+
+/** The node over an opened store: app, ABCI and API servers, and the supervised CometBFT. */
+async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
+  const { paths, config, logger, genesis, settings, cometbft, store, lock } = o;
   const crashAt = crashHookHeight();
   const cometRpcUrl = cometRpcAddress(paths.configToml);
   // The node services (tx, CometBFT, node) answer abci_query too; they need the app once built.
@@ -96,11 +141,11 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
       app.modules.validateGenesis(genesis.app_state);
       if (!opts.abciOnly) assertGenesisHasValidators(genesis.app_state);
     } catch (err) {
-      await store.close();
       throw new Error(`invalid genesis ${paths.genesis}: ${(err as Error).message}`);
     }
   }
   logger.info("starting plumed", { home: paths.home, chain_id: genesis.chain_id, height: last.version });
+  if (config.minimumGasPrices.trim() === "") warnFreeTxs(logger, feeDenomOf(genesis.app_state, settings));
 
   const server = new AbciServer({ address: config.abciAddress, app: app.baseApp, logger: logger.with({ module: "abci-server" }) });
   const abciAddress = await server.start();
@@ -117,6 +162,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
     await api.close();
     await server.close();
     await store.close();
+    await lock.release();
     logger.info("stopped", { code });
     resolveStopped(code);
     return code;

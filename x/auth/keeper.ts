@@ -1,6 +1,7 @@
 import type { Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { moduleAddress, type AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
+import { sdkPanic } from "../../app/math/go-compat";
 import type { KVStoreReader } from "../../app/store/types";
 import { accountFromAny, accountToAny, type Account } from "./account";
 import { defaultAuthParams } from "./params";
@@ -67,10 +68,21 @@ export class AuthKeeper extends AccountReader {
     return Accounts.has(this.store(ctx), address);
   }
 
+  /**
+   * SetAccount, with the store accesses of the SDK's collections.IndexedMap.Set over Accounts and
+   * its unique account-number index (they are what a tx pays gas for): the stored account is read
+   * so that its index entry can be removed, the new index entry must not exist yet (the SDK
+   * panics on that conflict), then the index entry and the account are written.
+   */
   setAccount(ctx: Context, account: Account): void {
     const store = this.store(ctx);
-    Accounts.set(store, account.address, accountToAny(account, this.addresses.encodeAccount(account.address)));
+    const old = Accounts.get(store, account.address);
+    if (old !== undefined) AccountNumberIndex.delete(store, accountFromAny(old, account.address).accountNumber);
+    if (AccountNumberIndex.has(store, account.accountNumber)) {
+      throw sdkPanic(`conflict: index uniqueness constrain violation: ${account.accountNumber}`);
+    }
     AccountNumberIndex.set(store, account.accountNumber, account.address);
+    Accounts.set(store, account.address, accountToAny(account, this.addresses.encodeAccount(account.address)));
   }
 
   /** Takes the next global account number (the SDK's NextAccountNumber). */

@@ -9,6 +9,10 @@ export const ParamsItem = new Item(Uint8Array.of(0x00), protoValue(Params));
 /** address bytes -> the account as an Any (BaseAccount or ModuleAccount). */
 export const Accounts = new Collection(Uint8Array.of(0x01), BytesKey, protoValue(Any));
 export const GlobalAccountNumber = new Item(Uint8Array.of(0x02), Uint64Value);
-/** account number -> address bytes (the AccountAddressByID query). */
+/**
+ * account number -> address bytes (the AccountAddressByID query): the unique index of the SDK's
+ * Accounts IndexedMap, whose prefix is the string "accountNumber" (AccountNumberStoreKeyPrefix),
+ * not a single byte. Its key length is part of what writing an account costs in gas.
+ */
 const AddressValue: ValueCodec<Uint8Array> = { encode: (v) => v, decode: (b) => b };
-export const AccountNumberIndex = new Collection(Uint8Array.of(0x03), Uint64Key, AddressValue);
+export const AccountNumberIndex = new Collection(new TextEncoder().encode("accountNumber"), Uint64Key, AddressValue);

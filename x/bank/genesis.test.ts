@@ -2,7 +2,7 @@ import { toBech32 } from "@cosmjs/encoding";
 import { moduleAddress } from "../../app/address";
 import type { JsonObject, JsonValue } from "../../app/module";
 import { authModule } from "../auth/module";
-import { defaultBankGenesisJson, parseBankGenesis } from "./genesis";
+import { defaultBankGenesisJson, parseBankGenesis, validateBankGenesisStrict } from "./genesis";
 import { bankModule } from "./module";
 import { coins, createTestEnv, testAddress, type TestEnv } from "./test-fixtures";
 
@@ -28,9 +28,11 @@ function bankGenesis(env: TestEnv, fields: JsonObject): JsonValue {
   return { ...(defaultBankGenesisJson() as JsonObject), ...fields };
 }
 
+/** GenesisState.Validate: what InitGenesis checks, then the checks only `genesis validate` makes. */
 const problem = (env: TestEnv, genesis: JsonValue): string => {
   try {
     parseBankGenesis(genesis, env.addresses);
+    validateBankGenesisStrict(genesis);
   } catch (err) {
     return (err as Error).message;
   }
@@ -87,6 +89,22 @@ describe("bank genesis", () => {
     ]);
     expect(exported["supply"]).toEqual([{ denom: "stake", amount: "3" }]);
     expect(env.bank.getBalance(env.ctx(), moduleAddress("mint"), "stake").isZero()).toBe(true);
+  });
+
+  it("starts, as simd does, with denom metadata that only `genesis validate` refuses", () => {
+    const env = createTestEnv({ skipGenesis: true });
+    // No name, no symbol, and the same base twice: InitGenesis stores each, the last one wins.
+    const bare = { base: "uplume", display: "uplume", denom_units: [{ denom: "uplume", exponent: 0 }] };
+    const genesis = bankGenesis(env, { denom_metadata: [{ ...bare, description: "first" }, { ...bare, description: "second" }] });
+    expect(() => validateBankGenesisStrict(genesis)).toThrow("bank.denom_metadata[0]: name field cannot be blank");
+    const bank = bankModule(env.bank);
+    bank.validateGenesis?.(genesis);
+    bank.initGenesis?.(env.ctx(), genesis);
+    expect(env.bank.getDenomMetadata(env.ctx(), "uplume")).toMatchObject({ base: "uplume", name: "", symbol: "", description: "second" });
+    expect(() => bank.validateGenesisStrict?.(genesis)).toThrow("name field cannot be blank");
+    expect(() => validateBankGenesisStrict(bankGenesis(env, { denom_metadata: [{ ...bare, name: "n", symbol: "S" }, { ...bare, name: "n", symbol: "S" }] }))).toThrow(
+      "bank.denom_metadata[1]: duplicate client metadata for denom uplume",
+    );
   });
 
   it("reads an absent default_send_enabled as false, as proto3 JSON does", () => {

@@ -4,7 +4,8 @@
  * denom_metadata, send_enabled: [{denom, enabled}]}`.
  *
  * Validation is GenesisState.Validate (x/bank/types/genesis.go) with its texts, each prefixed with
- * the JSON path; InitGenesis and ExportGenesis follow x/bank/keeper/genesis.go, so an export
+ * the JSON path; its denom metadata checks run only in `genesis validate`, as the SDK's InitGenesis
+ * does not make them. InitGenesis and ExportGenesis follow x/bank/keeper/genesis.go, so an export
  * re-imports to the same state.
  */
 import { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
@@ -71,7 +72,10 @@ function parseSendEnabledList(v: JsonValue | undefined, path: string): { denom: 
   });
 }
 
-/** Parses and validates (GenesisState.Validate) a bank genesis section. */
+/**
+ * Parses and validates a bank genesis section: GenesisState.Validate except its denom metadata
+ * checks, which run only in `genesis validate` (validateBankGenesisStrict), as in the SDK.
+ */
 export function parseBankGenesis(json: JsonValue, addresses: AddressCodec): BankGenesis {
   const root = asObject(json, "bank");
   const p = root["params"] === undefined || root["params"] === null ? {} : asObject(root["params"], "bank.params");
@@ -117,16 +121,8 @@ export function parseBankGenesis(json: JsonValue, addresses: AddressCodec): Bank
     return { address, coins };
   });
 
-  const seenMetadata = new Set<string>();
-  const denomMetadata = asArray(root["denom_metadata"], "bank.denom_metadata").map((m, i) => {
-    const path = `bank.denom_metadata[${i}]`;
-    const metadata = parseMetadata(asObject(m, path), path);
-    if (seenMetadata.has(metadata.base)) throw new JsonError(path, `duplicate client metadata for denom ${metadata.base}`);
-    const problem = metadataProblem(metadata);
-    if (problem !== undefined) throw new JsonError(path, problem);
-    seenMetadata.add(metadata.base);
-    return metadata;
-  });
+  // Read as JSON only: the checks on metadata run in `genesis validate` (validateBankGenesisStrict).
+  const denomMetadata = parseDenomMetadataList(root["denom_metadata"]);
 
   const declared = parseCoinsJson(root["supply"], "bank.supply");
   if (!declared.isEmpty()) {
@@ -144,6 +140,30 @@ export function parseBankGenesis(json: JsonValue, addresses: AddressCodec): Bank
     denomMetadata,
     sendEnabled,
   };
+}
+
+function parseDenomMetadataList(v: JsonValue | undefined): Metadata[] {
+  return asArray(v, "bank.denom_metadata").map((m, i) => {
+    const path = `bank.denom_metadata[${i}]`;
+    return parseMetadata(asObject(m, path), path);
+  });
+}
+
+/**
+ * The part of GenesisState.Validate that x/bank's InitGenesis does not repeat: denom metadata
+ * (unique bases, Metadata.Validate). simd runs it in `genesis validate` and gentx only, and starts a
+ * chain whose metadata lacks a name or symbol; so does plumed. Run after parseBankGenesis.
+ */
+export function validateBankGenesisStrict(json: JsonValue): void {
+  const root = asObject(json, "bank");
+  const seen = new Set<string>();
+  parseDenomMetadataList(root["denom_metadata"]).forEach((metadata, i) => {
+    const path = `bank.denom_metadata[${i}]`;
+    if (seen.has(metadata.base)) throw new JsonError(path, `duplicate client metadata for denom ${metadata.base}`);
+    const problem = metadataProblem(metadata);
+    if (problem !== undefined) throw new JsonError(path, problem);
+    seen.add(metadata.base);
+  });
 }
 
 /** Metadata.Validate's text, or undefined. */

@@ -2,7 +2,7 @@ import { Params, type Metadata } from "cosmjs-types/cosmos/bank/v1beta1/bank";
 import { moduleAddress, type AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
 import { bytesToHex } from "../../app/encoding";
-import { ErrInsufficientFunds, ErrInvalidCoins, ErrUnauthorized, ErrUnknownAddress } from "../../app/errors";
+import { AppError, ErrInsufficientFunds, ErrInvalidCoins, ErrUnauthorized, ErrUnknownAddress } from "../../app/errors";
 import { Coin, Coins, Int, sdkPanic } from "../../app/math";
 import type { KVStore, KVStoreReader } from "../../app/store/types";
 import { stringToBytes } from "./address-codec";
@@ -99,8 +99,9 @@ export class BankViewKeeper {
     return [...DenomMetadata.entries(store)].map(([, m]) => m);
   }
 
-  /** The per-denom override, if one is stored. */
+  /** The per-denom override, if one is stored (getSendEnabled: a `has`, then a read only if present, as gas counts them). */
   sendEnabledEntry(store: KVStoreReader, denom: string): boolean | undefined {
+    if (!SendEnabled.has(store, denom)) return undefined;
     return SendEnabled.get(store, denom);
   }
 
@@ -311,6 +312,8 @@ export class BankKeeper extends BankViewKeeper {
     if (!hasPermission(recipient, Permissions.staking)) {
       throw sdkPanic(ErrUnauthorized.wrap(`module account ${recipientModule} does not have permissions to receive delegated coins`).message);
     }
+    // DelegateCoins reads the module account again, by address.
+    this.requireAccount(ctx, recipient.address, "module account");
     if (!amount.isValid()) throw wrapExact(ErrInvalidCoins, amount.toString());
     const store = this.store(ctx);
     const updates: Coin[] = [];
@@ -320,6 +323,7 @@ export class BankKeeper extends BankViewKeeper {
       updates.push(balance.sub(coin));
     }
     for (const coin of updates) this.setBalance(ctx, sender, coin);
+    this.trackVesting(ctx, sender, "delegation");
     ctx.events.emit(coinSpentEvent(this.addresses.encodeAccount(sender), amount));
     this.addCoins(ctx, recipient.address, amount);
   }
@@ -333,8 +337,11 @@ export class BankKeeper extends BankViewKeeper {
     if (!hasPermission(sender, Permissions.staking)) {
       throw sdkPanic(ErrUnauthorized.wrap(`module account ${senderModule} does not have permissions to undelegate coins`).message);
     }
+    // UndelegateCoins reads the module account again, by address.
+    this.requireAccount(ctx, sender.address, "module account");
     if (!amount.isValid()) throw wrapExact(ErrInvalidCoins, amount.toString());
     this.subUnlockedCoins(ctx, sender.address, amount);
+    this.trackVesting(ctx, recipient, "undelegation");
     this.addCoins(ctx, recipient, amount);
   }
 
@@ -414,6 +421,27 @@ export class BankKeeper extends BankViewKeeper {
     const updates = amount.toArray().map((coin) => this.balance(store, address, coin.denom).add(coin));
     for (const coin of updates) this.setBalance(ctx, address, coin);
     ctx.events.emit(coinReceivedEvent(this.addresses.encodeAccount(address), amount));
+  }
+
+  /** The SDK's "<what> <address> does not exist" (sdk/9) when the account is missing. */
+  private requireAccount(ctx: Context, address: Uint8Array, what: string): void {
+    if (this.accounts.getAccount(ctx, address) === undefined) {
+      throw ErrUnknownAddress.wrap(`${what} ${this.addresses.encodeAccount(address)} does not exist`);
+    }
+  }
+
+  /**
+   * trackDelegation / trackUndelegation: the SDK reads the delegator's account to update a vesting
+   * schedule. plumed has no vesting accounts, so only the read (and its gas) and the missing
+   * account error remain.
+   */
+  private trackVesting(ctx: Context, address: Uint8Array, what: "delegation" | "undelegation"): void {
+    try {
+      this.requireAccount(ctx, address, "account");
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      throw err.wrap(`failed to track ${what}`);
+    }
   }
 
   /** Creates the account if missing (the SDK does this on every receive). */

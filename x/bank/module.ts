@@ -1,5 +1,5 @@
 import type { AppModule, JsonValue } from "../../app/module";
-import { defaultBankGenesisJson, exportBankGenesis, initBankGenesis, parseBankGenesis } from "./genesis";
+import { defaultBankGenesisJson, exportBankGenesis, initBankGenesis, parseBankGenesis, validateBankGenesisStrict } from "./genesis";
 import type { BankKeeper } from "./keeper";
 import { registerBankMsgServer } from "./msg-server";
 import { registerBankQueryServer } from "./query-server";
@@ -21,6 +21,7 @@ export function bankModule(keeper: BankKeeper): AppModule {
     },
     defaultGenesis: defaultBankGenesisJson,
     validateGenesis: (g: JsonValue) => void parseBankGenesis(g, keeper.addresses),
+    validateGenesisStrict: (g: JsonValue) => validateBankGenesisStrict(g),
     initGenesis: (ctx, g) => initBankGenesis(ctx, keeper, parseBankGenesis(g, keeper.addresses)),
     exportGenesis: (ctx) => exportBankGenesis(ctx, keeper),
   };

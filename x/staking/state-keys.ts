@@ -30,6 +30,7 @@
  */
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
+import { Header } from "cosmjs-types/tendermint/types/types";
 import {
   DVPairs,
   DVVTriplets,
@@ -139,7 +140,34 @@ export const ValidatorQueueKeyCodec: KeyCodec<ValidatorQueueKey> = {
 export const LastValidatorPowers = new Collection(Uint8Array.of(0x11), AddressKey, Int64ProtoValue);
 export const LastTotalPower = new Item(Uint8Array.of(0x12), BigIntValue);
 
-export const Validators = new Collection(Uint8Array.of(0x21), AddressKey, protoValue(Validator));
+/**
+ * Validator bytes as gogoproto writes them. cosmjs-types (ts-proto) writes the packed repeated
+ * `unbonding_ids` (field 13, the last one) even when it is empty, as the two bytes 0x6a 0x00; Go
+ * leaves the field out. Those two bytes would cost every validator read 6 gas and every write 60
+ * more than on a Go node, and change the stored bytes.
+ */
+export function encodeValidator(v: Validator): Uint8Array {
+  const bytes = Validator.encode(v).finish();
+  if (v.unbondingIds.length > 0) return bytes;
+  const n = bytes.length;
+  if (n < 2 || bytes[n - 2] !== 0x6a || bytes[n - 1] !== 0x00) throw new Error("unexpected Validator encoding: no empty unbonding_ids at the end");
+  return bytes.subarray(0, n - 2);
+}
+
+const ValidatorValue: ValueCodec<Validator> = { encode: encodeValidator, decode: (b) => Validator.decode(b) };
+
+/** HistoricalInfo with its validators written by encodeValidator (same field order as gogoproto). */
+const HistoricalInfoValue: ValueCodec<HistoricalInfo> = {
+  encode: (h) => {
+    const w = BinaryWriter.create();
+    if (h.header !== undefined) Header.encode(h.header, w.uint32(10).fork()).ldelim();
+    for (const v of h.valset) w.uint32(18).bytes(encodeValidator(v));
+    return w.finish();
+  },
+  decode: (b) => HistoricalInfo.decode(b),
+};
+
+export const Validators = new Collection(Uint8Array.of(0x21), AddressKey, ValidatorValue);
 export const ValidatorsByConsAddr = new Collection(Uint8Array.of(0x22), AddressKey, AddressValue);
 export const ValidatorsByPower = new Collection(Uint8Array.of(0x23), PowerIndexKeyCodec, AddressValue);
 
@@ -165,7 +193,7 @@ export const UnbondingQueue = new Collection(Uint8Array.of(0x41), TimeKey, proto
 export const RedelegationQueue = new Collection(Uint8Array.of(0x42), TimeKey, protoValue(DVVTriplets));
 export const ValidatorQueue = new Collection(Uint8Array.of(0x43), ValidatorQueueKeyCodec, protoValue(ValAddresses));
 
-export const HistoricalInfos = new Collection(Uint8Array.of(0x50), Uint64Key, protoValue(HistoricalInfo));
+export const HistoricalInfos = new Collection(Uint8Array.of(0x50), Uint64Key, HistoricalInfoValue);
 export const ParamsItem = new Item(Uint8Array.of(0x51), protoValue(Params));
 
 /** (validator, delegator) index of delegations; the delegator is not length-prefixed (last part). */

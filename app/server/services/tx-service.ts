@@ -28,6 +28,7 @@ import { createHash } from "node:crypto";
 import { jsonText } from "../../json-read";
 import { ErrInvalidHeight, ErrInvalidRequest, ErrMempoolIsFull, ErrTxInMempoolCache, ErrTxTooLarge } from "../../errors";
 import { GrpcStatus, QueryError } from "../../query-router";
+import { checkTxEvents, checkTxQuery } from "./tx-query";
 import { blockIdOf, blockOf, rfc3339Seconds } from "./comet-convert";
 import { arr, b64Bytes, big, num, obj, optObj, str, type CometRpcClient, type RpcJson, type RpcObject } from "./comet-rpc";
 import type { ServiceMethod } from "./service-table";
@@ -109,8 +110,11 @@ export function txServiceMethods(deps: TxServiceDeps): ServiceMethod<never, unkn
     viaAbci: true,
     async handle(req) {
       // v0.50 takes a CometBFT query; `events` (joined with AND) is still accepted from older clients.
+      if (req.query === "") checkTxEvents(req.events);
       const query = req.query !== "" ? req.query : req.events.join(" AND ");
       if (query === "") throw new QueryError(GrpcStatus.Internal, "query cannot be empty");
+      // A malformed search is the client's mistake (400, saying what is wrong), not CometBFT's 500.
+      checkTxQuery(query);
       const page = req.page > 0n ? Number(req.page) : 1;
       const limit = req.limit > 0n ? Number(req.limit) : DEFAULT_LIMIT;
       const orderBy = req.orderBy === OrderBy.ORDER_BY_ASC ? "asc" : req.orderBy === OrderBy.ORDER_BY_DESC ? "desc" : "";

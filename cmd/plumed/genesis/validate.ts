@@ -24,10 +24,23 @@ export function validateGenesisDocument(genesis: GenesisDoc): void {
   });
 }
 
-/** Every module's ValidateGenesis over `app_state` (accounts and validators read with `bech32Prefix`). */
+/**
+ * Every module's ValidateGenesis over `app_state` (accounts and validators read with
+ * `bech32Prefix`): what InitChain checks too, then the checks the SDK makes only here.
+ */
 export function validateAppState(appState: GenesisDoc["app_state"], bech32Prefix: string): void {
   const settings = { ...DEFAULT_CHAIN_SETTINGS, bech32Prefix };
-  new ModuleManager(createModules(createKeepers(settings), settings), MODULE_ORDER).validateGenesis(appState);
+  const modules = createModules(createKeepers(settings), settings);
+  new ModuleManager(modules, MODULE_ORDER).validateGenesis(appState);
+  for (const m of [...modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const section = appState[m.name];
+    if (section === undefined || m.validateGenesisStrict === undefined) continue;
+    try {
+      m.validateGenesisStrict(section);
+    } catch (err) {
+      throw new Error(`genesis app_state.${m.name}: ${(err as Error).message}`);
+    }
+  }
 }
 
 export function validateGenesisFile(genesis: GenesisDoc, bech32Prefix: string): void {

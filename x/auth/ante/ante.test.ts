@@ -145,10 +145,10 @@ describe("ante decorators", () => {
 
   describe("ConsumeGasForTxSize", () => {
     it("charges per byte and runs out of gas in location txSize (sdk/11)", async () => {
-      // Enough for reading the params, not for the bytes.
-      const out = run(await signed({ fee: { gasLimit: 1500n } }));
+      // Enough for the circuit breaker lookup and reading the params (1,000 + 1,042), not for the bytes.
+      const out = run(await signed({ fee: { gasLimit: 2500n } }));
       expect(out.code).toBe(11);
-      expect(out.log).toMatch(/^out of gas in location: txSize; gasWanted: 1500, gasUsed: \d+: out of gas$/);
+      expect(out.log).toMatch(/^out of gas in location: txSize; gasWanted: 2500, gasUsed: \d+: out of gas$/);
     });
   });
 

@@ -2,6 +2,7 @@
  * x/auth's default ante handler, in the SDK v0.50 order (x/auth/ante/ante.go NewAnteHandler):
  *
  *  1. SetUpContext         - the tx gas meter; must be outermost so that out-of-gas anywhere is caught
+ *  1b. CircuitBreakerGas   - simapp's circuit breaker lookup per message (gas only: plumed has no circuit breaker)
  *  2. ExtensionOptions     - refuse unknown (critical) extension options
  *  3. ValidateBasic        - stateless tx checks (skipped on ReCheck)
  *  4. TxTimeoutHeight      - refuse expired txs
@@ -18,6 +19,7 @@ import type { DecCoins } from "../../../app/math/dec-coins";
 import type { SignatureVerifier } from "../../../app/crypto/verifier";
 import type { SignModeHandlerMap } from "../signing/handler-map";
 import { chainAnteDecorators, type AnteDecorator, type AnteHandler } from "./ante";
+import { newCircuitBreakerGasDecorator } from "./circuit-breaker-gas";
 import { newConsumeGasForTxSizeDecorator } from "./consume-tx-size-gas";
 import { newDeductFeeDecorator, validatorMinGasPricesChecker, type TxFeeChecker } from "./deduct-fee";
 import type { AccountKeeper, BankKeeper, FeegrantKeeper } from "./expected-keepers";
@@ -49,6 +51,7 @@ export function defaultAnteDecorators(o: AnteHandlerOptions): AnteDecorator[] {
   const ak = o.accountKeeper;
   return [
     newSetUpContextDecorator(),
+    newCircuitBreakerGasDecorator(),
     newExtensionOptionsDecorator(o.extensionOptionChecker),
     newValidateBasicDecorator(),
     newTxTimeoutHeightDecorator(),
