@@ -36,7 +36,7 @@ async function harness(phase: CrashPhase, height: bigint): Promise<Harness> {
   const crash = new CrashPoint({ phase, height }, silentLogger, () => {
     throw new Killed();
   });
-  const store = await openCommitMultiStore({
+  const store = openCommitMultiStore({
     path: dir.path,
     storeNames: ["data"],
     pruning: { strategy: "nothing", keepRecent: 0, interval: 0 },
@@ -135,7 +135,7 @@ describe("crash points in BaseApp and the store", () => {
     expect(t.ran).toEqual([0, 0, 1]);
     // A throw aborts the lmdb transaction (SIGKILL leaves it uncommitted): reopened, version 1.
     await t.store.close();
-    const reopened = await openCommitMultiStore({ path: t.path, storeNames: ["data"], pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+    const reopened = openCommitMultiStore({ path: t.path, storeNames: ["data"], pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
     expect(reopened.lastCommitId()).toEqual(before);
     await reopened.close();
   });

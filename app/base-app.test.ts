@@ -59,7 +59,7 @@ const executor: TxExecutor = {
 
 async function startApp(): Promise<{ client: AbciSocketClient; seen: Seen[]; store: CommitMultiStore; close(): Promise<void> }> {
   const dir = makeTempDir("plumed-base-app-");
-  const store = await openCommitMultiStore({ path: dir.path, storeNames: ["params", "probe"], pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+  const store = openCommitMultiStore({ path: dir.path, storeNames: ["params", "probe"], pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
   const seen: Seen[] = [];
   const record = (phase: string) => (ctx: Context): void => void seen.push({ phase, header: ctx.header, comet: ctx.comet });
   const probe: AppModule = {

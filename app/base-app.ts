@@ -358,7 +358,7 @@ function parseAppState(bytes: Uint8Array): JsonObject {
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch (err) {
-    throw new Error(`genesis app_state is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`genesis app_state is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("genesis app_state must be a JSON object");
   return parsed as JsonObject;

@@ -137,5 +137,5 @@ export function rfc3339ToTimestamp(text: string): Timestamp {
   const millis = Date.parse(`${m[1]}${m[3]}`);
   if (Number.isNaN(millis)) throw new Error(`invalid RFC 3339 time "${text}"`);
   const nanos = m[2] === undefined ? 0 : Number(m[2].padEnd(9, "0"));
-  return { seconds: BigInt(millis / 1000), nanos };
+  return { seconds: BigInt(millis) / 1000n, nanos };
 }

@@ -19,7 +19,8 @@ export function event(type: string, attributes: Readonly<Record<string, string>>
   // Attribute order is part of the event; records keep insertion order, which the caller fixes.
   const list = Array.isArray(attributes)
     ? (attributes as readonly EventAttribute[])
-    : Object.entries(attributes).map(([key, value]) => ({ key, value }));
+    : // deterministic: the record is the caller's literal, so its order is the order written in the code
+      Object.entries(attributes as Readonly<Record<string, string>>).map(([key, value]) => ({ key, value }));
   return { type, attributes: list };
 }
 

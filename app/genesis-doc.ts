@@ -35,7 +35,7 @@ export function readGenesisDoc(path: string): GenesisDoc {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${path} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${path} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new Error(`${path}: genesis must be a JSON object`);
   const g = doc as JsonObject;

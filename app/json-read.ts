@@ -11,6 +11,17 @@ export class JsonError extends Error {
   }
 }
 
+/**
+ * A JSON value as text, for lenient readers: a string as it is, a number or boolean as JS prints it,
+ * null or absent as "", and an object or array as its JSON (never "[object Object]").
+ */
+export function jsonText(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === undefined || v === null) return "";
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  return JSON.stringify(v);
+}
+
 export function asObject(v: JsonValue | undefined, path: string): JsonObject {
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new JsonError(path, "expected an object");
   return v as JsonObject;

@@ -23,6 +23,7 @@ export function formatLogLine(level: LogLevel, msg: string, fields: LogFields, t
   const parts = [`level=${level}`];
   if (time) parts.push(`time=${time.toISOString()}`);
   parts.push(`msg=${quote(msg)}`);
+  // deterministic: log fields in the order the caller wrote them; logs are not state
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     parts.push(`${key}=${quote(String(value))}`);
@@ -42,6 +43,7 @@ export function createLogger(options: {
   const timestamps = options.timestamps ?? true;
   const log = (level: LogLevel, msg: string, fields: LogFields = {}): void => {
     if (LEVELS[level] < min) return;
+    // deterministic: a log line's wall-clock time; logs are not state
     write(formatLogLine(level, msg, { ...base, ...fields }, timestamps ? new Date() : undefined));
   };
   return {

@@ -27,6 +27,7 @@ export function sectionHoldsState(section: JsonValue, isTopLevel = true): boolea
   if (EMPTY_VALUES.has(section)) return false;
   if (Array.isArray(section)) return section.length > 0;
   if (typeof section === "object" && section !== null) {
+    // deterministic: "does any value hold state" has the same answer in any order
     for (const [key, value] of Object.entries(section as JsonObject)) {
       if (isTopLevel && key === "params") continue;
       if (sectionHoldsState(value, false)) return true;
@@ -181,7 +182,7 @@ export class ModuleManager {
       try {
         m.validateGenesis?.(section);
       } catch (err) {
-        throw new Error(`genesis app_state.${key}: ${(err as Error).message}`);
+        throw new Error(`genesis app_state.${key}: ${(err as Error).message}`, { cause: err });
       }
     }
   }

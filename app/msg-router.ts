@@ -7,7 +7,7 @@ export class MsgRouter {
 
   register<M>(def: MsgHandlerDef<M>): void {
     if (this.handlers.has(def.typeUrl)) throw new Error(`msg handler for ${def.typeUrl} registered twice`);
-    this.handlers.set(def.typeUrl, def as MsgHandlerDef<unknown>);
+    this.handlers.set(def.typeUrl, def);
   }
 
   handler(typeUrl: string): MsgHandlerDef<unknown> {

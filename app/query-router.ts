@@ -88,7 +88,7 @@ export class QueryRouter {
 
   register<Req, Res>(def: QueryHandlerDef<Req, Res>): void {
     if (this.handlers.has(def.path)) throw new Error(`query handler for ${def.path} registered twice`);
-    this.handlers.set(def.path, def as QueryHandlerDef<unknown, unknown>);
+    this.handlers.set(def.path, def);
   }
 
   handler(path: string): QueryHandlerDef<unknown, unknown> | undefined {

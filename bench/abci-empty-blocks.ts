@@ -27,7 +27,7 @@ export interface BenchApp {
   /** Sent when Info reports height 0, as CometBFT does on a fresh chain. */
   readonly initChain?: DeepPartial<RequestInitChain>;
   /** The FinalizeBlock request for `height`; default: no txs, no votes, one second per block. */
-  finalizeBlock?(height: bigint): DeepPartial<RequestFinalizeBlock>;
+  readonly finalizeBlock?: (height: bigint) => DeepPartial<RequestFinalizeBlock>;
   close?(): void | Promise<void>;
 }
 

@@ -16,7 +16,7 @@ export const BENCH_CHAIN_ID = "plume-bench-1";
 export async function createBenchApp(): Promise<BenchApp> {
   const dir = mkdtempSync(join(tmpdir(), "plumed-bench-app-"));
   const settings = DEFAULT_CHAIN_SETTINGS;
-  const store = await openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
   const app = createPlumeApp({ chainId: BENCH_CHAIN_ID, settings, store, logger: silentLogger });
   const appState = defaultAppState(settings);
   return {

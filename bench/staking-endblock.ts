@@ -25,7 +25,6 @@ import { appStoreNames, createPlumeApp, defaultAppState, type PlumeApp } from ".
 import { Context } from "../app/context";
 import { silentLogger } from "../app/logger";
 import { Coin, Dec } from "../app/math";
-import type { JsonValue } from "../app/module";
 import { openCommitMultiStore } from "../app/store";
 import type { CommitMultiStore } from "../app/store/types";
 
@@ -65,7 +64,7 @@ async function setup(validators: number, delegations: number): Promise<Setup> {
   const dir = mkdtempSync(join(tmpdir(), "plumed-bench-staking-"));
   const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "everything", keepRecent: 2, interval: 10 }, nodeCacheSize: 500_000 });
   const app = createPlumeApp({ chainId: CHAIN_ID, settings, store, logger: silentLogger });
-  const appState = defaultAppState(settings) as Record<string, JsonValue>;
+  const appState = defaultAppState(settings);
   // The cap would refuse the bench's uneven stake; it has its own tests.
   appState["plume_staking"] = { params: { max_validator_power_share: "0.000000000000000000" } };
   app.baseApp.initChain({ chainId: CHAIN_ID, time: time(0n), initialHeight: 1n, appStateBytes: new TextEncoder().encode(JSON.stringify(appState)), validators: [] });

@@ -43,13 +43,13 @@ function rate(n: number, s: number): string {
 async function verificationRates(): Promise<void> {
   const n = 3000;
   const priv = sha256(new TextEncoder().encode("bench key"));
-  const kp = await Secp256k1.makeKeypair(priv);
+  const kp = Secp256k1.makeKeypair(priv);
   const pub = Secp256k1.compressPubkey(kp.pubkey);
   const digests: Uint8Array[] = [];
   const sigs: Uint8Array[] = [];
   for (let i = 0; i < 200; i++) {
     const d = sha256(new TextEncoder().encode(`msg ${i}`));
-    const s = await Secp256k1.createSignature(d, kp.privkey);
+    const s = Secp256k1.createSignature(d, kp.privkey);
     digests.push(d);
     sigs.push(Uint8Array.from([...s.r(32), ...s.s(32)]));
   }

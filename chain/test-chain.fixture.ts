@@ -33,7 +33,7 @@ export async function startTestChain(blocks = 2, options: { readonly pruning?: P
   const dir = mkdtempSync(join(tmpdir(), "plumed-api-"));
   const settings = DEFAULT_CHAIN_SETTINGS;
   const pruning = options.pruning ?? { strategy: "nothing", keepRecent: 0, interval: 0 };
-  const store = await openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning });
+  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning });
   const app = createPlumeApp({ chainId: CHAIN_ID, settings, store, logger: silentLogger });
   const state = defaultAppState(settings) as Record<string, { [k: string]: JsonValue }>;
   const account = (address: string, n: number): JsonValue => ({

@@ -4,11 +4,7 @@
  * handler with the cosmjs amino converter's output, and cosmjs signers.
  */
 import { blockHeader } from "../app/block-info";
-import { Secp256k1Wallet, type StdFee } from "@cosmjs/amino";
-import { DirectSecp256k1Wallet, Registry, type OfflineSigner } from "@cosmjs/proto-signing";
-import { SigningStargateClient, defaultRegistryTypes } from "@cosmjs/stargate";
 import { MsgSend, MsgSendResponse } from "cosmjs-types/cosmos/bank/v1beta1/tx";
-import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { AddressCodec } from "../app/address";
 import { Context, type BlockHeader, type ExecMode } from "../app/context";
 import { ErrInsufficientFunds, ErrInvalidCoins } from "../app/errors";
@@ -117,7 +113,7 @@ export function createHarness(overrides: Partial<TxPipelineDeps> = {}, extraMsgs
   const bank = new FakeBank(auth);
   const router = new MsgRouter();
   router.register(fakeMsgSend(addresses, bank, auth));
-  for (const m of extraMsgs) router.register(m as MsgHandlerDef<unknown>);
+  for (const m of extraMsgs) router.register(m);
   const executor = createTxPipeline({ msgs: router, addresses, accountKeeper: auth, bankKeeper: bank, ...overrides });
   const state = memoryMultiStore();
   const ctx = (mode: ExecMode, opts: { height?: bigint; store?: CacheMultiStore; maxGas?: bigint } = {}): Context => {

@@ -281,7 +281,7 @@ describe("runTx in FinalizeBlock", () => {
     expect(h.bank.balance(h.ctx("finalize", { store: block }), b.bytes)).toBe(5n);
 
     // One signature is not enough for a threshold of 2.
-    const one = makeMultisignedTxBytes(multisig, 0, fee, bodyBytes, new Map([[keys[0]?.address as string, signatures.get(keys[0]?.address as string) as Uint8Array]]));
+    const one = makeMultisignedTxBytes(multisig, 0, fee, bodyBytes, new Map([[keys[0]?.address, signatures.get(keys[0]?.address) as Uint8Array]]));
     const failed = h.executor.runTx(h.ctx("finalize", { store: h.state.branch() }), one);
     expect(failed.code).toBe(4);
     expect(failed.log).toMatch(/^signature verification failed; please verify account number \(\d+\), sequence \(0\) and chain-id/);

@@ -72,7 +72,7 @@ function loadModule(id: string): Module {
   if (cached) return cached;
   const file = join(COSMJS_ROOT, `${id}.js`);
   const source = readFileSync(file, "utf8");
-  let dts = "";
+  let dts: string;
   try {
     dts = readFileSync(join(COSMJS_ROOT, `${id}.d.ts`), "utf8");
   } catch {
@@ -340,7 +340,7 @@ function generate(): string {
 function main(): void {
   const text = generate();
   if (process.argv.includes("--check")) {
-    let current = "";
+    let current: string;
     try {
       current = readFileSync(OUT, "utf8");
     } catch {

@@ -2,6 +2,7 @@ import * as grpc from "@grpc/grpc-js";
 import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { moduleAddress } from "../app/address";
 import { bytesToSdkJson, sdkJsonToBytes } from "../app/json";
+import { jsonText } from "../app/json-read";
 import type { JsonValue } from "../app/module";
 import { DEFAULT_CHAIN_SETTINGS } from "../app/chain-config";
 import { allRestRoutes } from "../app/server/rest-routes";
@@ -34,13 +35,13 @@ function restUrl(port: number, route: { path: string }, request: Obj): string {
   const used = new Set<string>();
   const path = route.path.replace(/\{([\w.]+)(=\*\*)?\}/g, (_m, field: string) => {
     used.add(field);
-    return encodeURIComponent(String(request[field]));
+    return encodeURIComponent(jsonText(request[field]));
   });
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(request)) {
     if (used.has(key) || value === null) continue;
     if (typeof value === "object" && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value as Obj)) if (v !== null && v !== "" && v !== false) params.append(`${key}.${k}`, String(v));
+      for (const [k, v] of Object.entries(value as Obj)) if (v !== null && v !== "" && v !== false) params.append(`${key}.${k}`, jsonText(v));
     } else if (Array.isArray(value)) {
       for (const v of value) params.append(key, String(v));
     } else if (value !== "" && value !== false) params.append(key, String(value));

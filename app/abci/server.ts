@@ -123,6 +123,7 @@ export class AbciServer {
     if (!server) return;
     // The callback fires once the listener and every connection are closed.
     const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // deterministic: every connection is shut down; the order reaches no state
     await Promise.all(Array.from(this.connections, (conn) => conn.shutdown()));
     await listenerClosed;
     this.logger.info("ABCI server stopped", { addr: this.bound });

@@ -114,7 +114,7 @@ export function parseAppToml(text: string, file = "app.toml"): AppConfig {
   try {
     root = parseToml(text);
   } catch (err) {
-    throw new Error(`${file}: ${(err as Error).message.split("\n")[0]}`);
+    throw new Error(`${file}: ${(err as Error).message.split("\n")[0]}`, { cause: err });
   }
   const d = DEFAULT_APP_CONFIG;
   const strategy = str(root, "pruning", d.pruning.strategy, file);

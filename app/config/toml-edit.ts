@@ -21,6 +21,7 @@ export function setTomlValues(text: string, values: Readonly<Record<string, stri
     lines[i] = `${kv[1] ?? ""}${kv[2]}${kv[3] ?? " = "}${literal(pending.get(full) as string | number | boolean)}`;
     pending.delete(full);
   }
+  // deterministic: an error message about a config file, not state
   if (pending.size > 0) throw new Error(`config keys not found: ${[...pending.keys()].join(", ")}`);
   return lines.join("\n");
 }

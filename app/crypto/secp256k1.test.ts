@@ -15,9 +15,9 @@ const fromBytes = (b: Uint8Array): bigint => BigInt(`0x${Buffer.from(b).toString
 
 async function fixture(): Promise<{ pub: Uint8Array; pubUncompressed: Uint8Array; digest: Uint8Array; sig: Uint8Array }> {
   const priv = Uint8Array.from(Buffer.from("b7e151628aed2a6abf7158809cf4f3c762e7160f38b4da56a784d9045190cfef", "hex"));
-  const kp = await Secp256k1.makeKeypair(priv);
+  const kp = Secp256k1.makeKeypair(priv);
   const digest = cosmjsSha256(new TextEncoder().encode("sign bytes"));
-  const s = await Secp256k1.createSignature(digest, kp.privkey);
+  const s = Secp256k1.createSignature(digest, kp.privkey);
   return { pub: Secp256k1.compressPubkey(kp.pubkey), pubUncompressed: kp.pubkey, digest, sig: Uint8Array.from([...s.r(32), ...s.s(32)]) };
 }
 

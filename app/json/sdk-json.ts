@@ -16,6 +16,7 @@
  * `fromSdkJson` accept message objects through the registry's codecs.
  */
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
+import { jsonText } from "../json-read";
 import { Dec } from "../math/dec";
 import type { JsonValue } from "../module";
 import { defaultSchemaRegistry, normalizeTypeName, type SchemaRegistry } from "../../proto/schema/registry";
@@ -275,7 +276,7 @@ function decodeMapEntry(reg: SchemaRegistry, parent: MessageSchema, field: Field
   const key = json["key"];
   const map = field.map;
   if (map === undefined) throw new SdkJsonError(`${parent.fullName}.${field.name} is not a map`);
-  return [key === null || key === undefined ? "" : String(key), json["value"] ?? null];
+  return [jsonText(key), json["value"] ?? null];
 }
 
 function decodeAny(reg: SchemaRegistry, bytes: Uint8Array): JsonValue {
@@ -328,6 +329,7 @@ function encodeMessage(reg: SchemaRegistry, schema: MessageSchema, json: unknown
     return;
   }
   const present: [FieldSchema, unknown][] = [];
+  // deterministic: the fields found are sorted by number below before anything is written
   for (const key of Object.keys(obj)) {
     const field = fieldByJsonKey(schema, key);
     if (!field) throw new SdkJsonError(`unknown field "${key}" in ${schema.fullName}`);
@@ -342,6 +344,7 @@ function encodeField(reg: SchemaRegistry, field: FieldSchema, value: unknown, w:
   if (field.map) {
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new SdkJsonError(`${path}: expected an object`);
     const entry = requireType(reg, field);
+    // deterministic: map entries are written in the input's order (JSON.parse keeps document order), so the same JSON gives the same bytes on every node
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       w.uint32((field.number << 3) | WIRE_LEN).fork();
       encodeMessage(reg, entry, { key: mapKeyJson(field.map.key, k), value: v }, w, `${path}[${k}]`);
@@ -536,6 +539,7 @@ function encodeAny(reg: SchemaRegistry, obj: Record<string, unknown>, w: BinaryW
     encodeMessage(reg, schema, obj["value"], inner, path);
   } else {
     const rest: Record<string, unknown> = {};
+    // deterministic: a copy without "@type"; encodeMessage sorts fields by number
     for (const [k, v] of Object.entries(obj)) if (k !== "@type") rest[k] = v;
     encodeMessage(reg, schema, rest, inner, path);
   }

@@ -296,6 +296,7 @@ export class Dec {
     let e = typeof n === "bigint" ? n : BigInt(n);
     if (e < 0n || e >= 1n << 64n) throw new Error(`power must be a uint64, got ${e}`);
     if (e === 0n) return Dec.ONE;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the running square starts at this value
     let base: Dec = this;
     let acc = Dec.ONE;
     while (e > 1n) {

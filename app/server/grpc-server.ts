@@ -74,6 +74,7 @@ export async function startGrpcServer(opts: GrpcServerOptions): Promise<RunningG
     byService.set(service, [...(byService.get(service) ?? []), method]);
   }
 
+  // deterministic: registering services with the gRPC server; the order reaches no state
   for (const [service, methods] of byService) {
     const definition: Record<string, grpc.MethodDefinition<Uint8Array, Uint8Array>> = {};
     const implementation: grpc.UntypedServiceImplementation = {};
@@ -109,10 +110,11 @@ export async function startGrpcServer(opts: GrpcServerOptions): Promise<RunningG
       };
       implementation[method] = handler;
     }
-    server.addService(definition as grpc.ServiceDefinition, implementation);
+    server.addService(definition, implementation);
   }
 
   const reflected = [...byService.keys()].filter((s) => registry.service(s) !== undefined).sort();
+  // deterministic: a log line
   const unknown = [...byService.keys()].filter((s) => registry.service(s) === undefined);
   if (unknown.length > 0) log.warn("gRPC services without a schema are served but not reflected", { services: unknown.join(",") });
   const descriptors = reflectionDescriptors(registry, reflected, log);
@@ -153,6 +155,7 @@ function reflectionDescriptors(registry: SchemaRegistry, services: readonly stri
     const schema = registry.service(s);
     if (schema) files.add(schema.file);
   }
+  // deterministic: reflection descriptors served to gRPC clients, not state
   const encoded = [...encodeFileDescriptors(registry, files).values()];
   const reflectionServices: string[] = [];
   try {
@@ -160,6 +163,7 @@ function reflectionDescriptors(registry: SchemaRegistry, services: readonly stri
     for (const s of REFLECTION_SERVICES) {
       const schema = reflection.service(s);
       if (!schema) continue;
+      // deterministic: reflection descriptors served to gRPC clients, not state
       encoded.push(...encodeFileDescriptors(reflection, [schema.file]).values());
       reflectionServices.push(s);
     }

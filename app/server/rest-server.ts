@@ -193,6 +193,7 @@ export class RestGateway {
   /** The request message as JSON from path parameters and query parameters (grpc-gateway's PopulateQueryParameters). */
   private queryJson(route: ServedRoute, params: Map<string, string>, query: URLSearchParams): Record<string, JsonValue> {
     const json: Record<string, JsonValue> = {};
+    // deterministic: path parameters of one REST query fill distinct fields of its request
     for (const [name, value] of params) {
       try {
         this.setField(json, route.input, name.split("."), [value]);
@@ -200,6 +201,7 @@ export class RestGateway {
         throw new GatewayError(3, `type mismatch, parameter: ${name}, error: ${(err as Error).message}`);
       }
     }
+    // deterministic: the query string's own order, for one REST query
     const keys = [...new Set(query.keys())];
     for (const key of keys) {
       if (params.has(key)) continue;

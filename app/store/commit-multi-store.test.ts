@@ -349,7 +349,7 @@ describe("CommitMultiStore", () => {
       history.set(v, clone(committed));
 
       const latest = cms.branch().getStore("bank");
-      expect(pairs(latest.iterate(undefined, undefined, true))).toEqual(sortedPairs(committed.bank!, undefined, undefined, true));
+      expect(pairs(latest.iterate(undefined, undefined, true))).toEqual(sortedPairs(committed.bank, undefined, undefined, true));
       const past = 1 + randomInt(rand, v);
       const view = cms.viewAt(past);
       const want = history.get(past)!;

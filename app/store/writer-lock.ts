@@ -164,6 +164,7 @@ export async function acquireWriterLock(path: string): Promise<WriterLock> {
   const dir = dirname(lockPath);
   const name = basename(lockPath);
   mkdirSync(dir, { recursive: true });
+  // deterministic: a temporary file name for taking the lock file, never state
   const unique = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmpName = `${name}.${unique}.tmp`;
   const asideName = `${name}.${unique}.stale`;

@@ -427,7 +427,7 @@ export function decodeMultiSignature(bytes: Uint8Array): Uint8Array[] {
   try {
     fields = readFields(bytes);
   } catch (err) {
-    throw new Error(`proto: MultiSignature: ${(err as Error).message}`);
+    throw new Error(`proto: MultiSignature: ${(err as Error).message}`, { cause: err });
   }
   for (const f of fields) {
     if (f.num === 1 && f.wireType === WIRE_BYTES) out.push(bytesPayload(bytes, f));

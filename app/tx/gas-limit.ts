@@ -6,6 +6,7 @@
 import { bytesPayload, consumeVarint, readFields, WIRE_BYTES, WIRE_VARINT, type WireField } from "./proto-wire";
 
 const TX_RAW_AUTH_INFO = 2;
+// deterministic: a proto field number (AuthInfo.fee), not an amount
 const AUTH_INFO_FEE = 2;
 const FEE_GAS_LIMIT = 2;
 

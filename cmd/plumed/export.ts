@@ -38,7 +38,7 @@ export async function exportGenesis(opts: { home: string; height?: bigint }): Pr
   const lock = await acquireWriterLock(paths.lockFile);
   let store: CommitMultiStore | undefined;
   try {
-    store = await openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
+    store = openCommitMultiStore({ path: paths.appDb, storeNames: appStoreNames(settings), pruning: config.pruning });
     const app = createPlumeApp({ chainId: original.chain_id, settings, store, logger: silentLogger });
     const latest = BigInt(store.lastCommitId().version);
     if (latest === 0n) throw new Error("nothing to export: no block has been committed yet");

@@ -20,7 +20,7 @@ export interface DerivedKey {
 export async function deriveKey(mnemonic: string, hdPath = COSMOS_HD_PATH): Promise<DerivedKey> {
   const seed = await Bip39.mnemonicToSeed(new EnglishMnemonic(mnemonic.trim()));
   const { privkey } = Slip10.derivePath(Slip10Curve.Secp256k1, seed, stringToPath(hdPath));
-  const keypair = await Secp256k1.makeKeypair(privkey);
+  const keypair = Secp256k1.makeKeypair(privkey);
   const publicKey = Secp256k1.compressPubkey(keypair.pubkey);
   return { privateKey: privkey, publicKey, address: rawSecp256k1PubkeyToRawAddress(publicKey) };
 }

@@ -74,7 +74,7 @@ export function buildProgram(io: Io = processIo()): Command {
     .addOption(homeOption())
     .action(async (o: { abciOnly: boolean; logLevel?: string; home: string }) => {
       const node = await startNode({ home: o.home, abciOnly: o.abciOnly, ...(o.logLevel ? { logLevel: o.logLevel } : {}) });
-      stopOnSignals(node.stop);
+      stopOnSignals(() => node.stop());
       const code = await node.stopped;
       process.exit(code);
     });

@@ -92,7 +92,7 @@ export async function startNode(opts: StartOptions): Promise<RunningNode> {
   const lock = await acquireWriterLock(paths.lockFile);
   let store: CommitMultiStore | undefined;
   try {
-    store = await openCommitMultiStore({
+    store = openCommitMultiStore({
       path: paths.appDb,
       storeNames: appStoreNames(settings),
       pruning: config.pruning,
@@ -141,14 +141,14 @@ async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
   if (last.version === 0) {
     // Fail before CometBFT starts, with the offending field, rather than in InitChain.
     try {
-      app.modules.validateGenesis(genesis.app_state as JsonObject);
-      if (!opts.abciOnly) assertGenesisHasValidators(genesis.app_state as JsonObject);
+      app.modules.validateGenesis(genesis.app_state);
+      if (!opts.abciOnly) assertGenesisHasValidators(genesis.app_state);
     } catch (err) {
       throw new Error(`invalid genesis ${paths.genesis}: ${(err as Error).message}`);
     }
   }
   logger.info("starting plumed", { home: paths.home, chain_id: genesis.chain_id, height: last.version });
-  if (config.minimumGasPrices.trim() === "") warnFreeTxs(logger, feeDenomOf(genesis.app_state as JsonObject, settings));
+  if (config.minimumGasPrices.trim() === "") warnFreeTxs(logger, feeDenomOf(genesis.app_state, settings));
 
   const server = new AbciServer({ address: config.abciAddress, app: app.baseApp, logger: logger.with({ module: "abci-server" }) });
   const abciAddress = await server.start();

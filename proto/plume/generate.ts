@@ -85,7 +85,7 @@ function model(type: protobuf.Type, pkg: string, localNames: ReadonlySet<string>
         else if (EXTERNAL[f.type] !== undefined) message = (EXTERNAL[f.type] as { name: string }).name;
         else throw new Error(`${type.name}.${f.name}: unsupported type ${f.type}`);
       }
-      const nullable = (f.options as Record<string, unknown> | undefined)?.["(gogoproto.nullable)"];
+      const nullable: unknown = f.options?.["(gogoproto.nullable)"];
       return { protoName: f.name, tsName: camel(f.name), id: f.id, repeated, scalar, message, required: message !== undefined && !repeated && nullable === false };
     });
   return { name: type.name, fullName: `${pkg}.${type.name}`, comment: type.comment, fields };

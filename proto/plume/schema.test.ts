@@ -1,4 +1,3 @@
-import * as protobuf from "protobufjs";
 import { loadPlumeProtos } from "./schema";
 import { QueryValidatorPowerSharesResponse } from "./staking/v1/query";
 
@@ -19,7 +18,7 @@ describe("loadPlumeProtos", () => {
   });
 
   it("agrees with the generated codecs", () => {
-    const t = loadPlumeProtos().lookupType("plume.staking.v1.QueryValidatorPowerSharesResponse") as protobuf.Type;
+    const t = loadPlumeProtos().lookupType("plume.staking.v1.QueryValidatorPowerSharesResponse");
     const message = QueryValidatorPowerSharesResponse.fromPartial({ validators: [{ operatorAddress: "v", tokens: "1", power: 3n, share: "2", headroom: "" }], capBinding: true });
     const decoded = t.toObject(t.decode(QueryValidatorPowerSharesResponse.encode(message).finish()), { longs: String });
     expect(decoded).toEqual({ validators: [{ operator_address: "v", tokens: "1", power: "3", share: "2" }], cap_binding: true });

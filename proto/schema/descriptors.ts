@@ -175,7 +175,7 @@ export function fileDescriptorObject(registry: SchemaRegistry, file: string): IF
 export function encodeFileDescriptors(registry: SchemaRegistry, files: Iterable<string>): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (const file of fileClosure(registry, files)) {
-    const message = FileDescriptorProto.fromObject(fileDescriptorObject(registry, file) as Record<string, unknown>);
+    const message = FileDescriptorProto.fromObject(fileDescriptorObject(registry, file));
     out.set(file, FileDescriptorProto.encode(message).finish());
   }
   return out;

@@ -1,6 +1,6 @@
 import * as protobuf from "protobufjs";
 import type { SchemaRegistry } from "./registry";
-import { isScalarType, type CustomType, type FieldSchema, type ScalarType } from "./types";
+import { isScalarType, type CustomType, type FieldSchema } from "./types";
 
 /**
  * Adds plumed's own protobufjs types (a loaded Root or any Namespace) to a schema registry, so
@@ -50,7 +50,7 @@ function customTypeOf(options: Record<string, unknown> | undefined): CustomType 
 }
 
 function fieldSchema(field: protobuf.FieldBase, where: string): FieldSchema {
-  const options = field.options as Record<string, unknown> | undefined;
+  const options = field.options;
   const resolved = field.resolvedType;
   const oneof = field.partOf && !field.partOf.name.startsWith("_") ? field.partOf.name : undefined;
   const proto3Optional = field.partOf !== null && field.partOf.name.startsWith("_");
@@ -88,7 +88,7 @@ function addType(registry: SchemaRegistry, type: protobuf.Type, file: string): v
       if (!isScalarType(field.keyType)) throw new Error(`${fullName}.${field.name}: unsupported map key ${field.keyType}`);
       const value = fieldSchema(field, fullName);
       const valueField: FieldSchema = { ...value, name: "value", number: 2, repeated: false };
-      const keyField: FieldSchema = { name: "key", number: 1, kind: field.keyType as ScalarType, repeated: false, nullable: false, presence: false };
+      const keyField: FieldSchema = { name: "key", number: 1, kind: field.keyType, repeated: false, nullable: false, presence: false };
       registry.addMessage({ fullName: entryName, file, fields: [keyField, valueField], oneofs: [], mapEntry: true });
       fields.push({
         name: field.name,
@@ -98,7 +98,7 @@ function addType(registry: SchemaRegistry, type: protobuf.Type, file: string): v
         repeated: true,
         nullable: true,
         presence: false,
-        map: { key: field.keyType as ScalarType, value: valueField },
+        map: { key: field.keyType, value: valueField },
       });
     } else {
       fields.push(fieldSchema(field, fullName));

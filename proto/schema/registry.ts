@@ -135,6 +135,7 @@ export class SchemaRegistry {
     if (registered) return registered;
     const source = this.codecSources.get(fullName);
     if (!source) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- codec modules are loaded by name, on first use
     const mod = require(source[0]) as Record<string, unknown>;
     const codec = mod[source[1]] as BinaryCodec | undefined;
     if (!codec || typeof codec.encode !== "function") throw new Error(`${source[0]} has no codec ${source[1]}`);

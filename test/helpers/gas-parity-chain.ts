@@ -73,7 +73,7 @@ export async function startGasParityChain(opts: {
     beginBlock: ["fee_collector_drain", ...MODULE_ORDER.beginBlock],
   });
   modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
-  const store = await openCommitMultiStore({ path: dir, storeNames: modules.storeNames(), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+  const store = openCommitMultiStore({ path: dir, storeNames: modules.storeNames(), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
   const app = new BaseApp({
     name: APP_NAME,
     version: APP_VERSION,

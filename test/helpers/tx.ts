@@ -55,7 +55,7 @@ export async function committedResult(rpcPort: number, hash: string, timeoutMs =
       const r = await rpc<{ height: string; tx_result: { code: number; codespace: string; log: string } }>(rpcPort, "tx", { hash: `0x${hash}` });
       return { code: r.tx_result.code, codespace: r.tx_result.codespace, log: r.tx_result.log, hash, height: Number(r.height) };
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`tx ${hash} not committed within ${timeoutMs} ms: ${(err as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`tx ${hash} not committed within ${timeoutMs} ms: ${(err as Error).message}`, { cause: err });
       await new Promise((r) => setTimeout(r, 250));
     }
   }

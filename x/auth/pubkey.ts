@@ -3,6 +3,7 @@ import { LegacyAminoPubKey } from "cosmjs-types/cosmos/crypto/multisig/keys";
 import { PubKey as Secp256k1PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
 import { Any } from "cosmjs-types/google/protobuf/any";
 import { base64ToBytes, bytesToBase64 } from "../../app/encoding";
+import { asString, jsonText } from "../../app/json-read";
 import type { JsonValue } from "../../app/module";
 
 export const SECP256K1_PUBKEY_TYPE_URL = "/cosmos.crypto.secp256k1.PubKey";
@@ -31,9 +32,9 @@ export function pubKeyAnyFromJson(json: JsonValue): Any {
   const typeUrl = obj["@type"];
   switch (typeUrl) {
     case SECP256K1_PUBKEY_TYPE_URL:
-      return Any.fromPartial({ typeUrl, value: Secp256k1PubKey.encode({ key: base64ToBytes(String(obj["key"])) }).finish() });
+      return Any.fromPartial({ typeUrl, value: Secp256k1PubKey.encode({ key: base64ToBytes(asString(obj["key"], "key")) }).finish() });
     case ED25519_PUBKEY_TYPE_URL:
-      return Any.fromPartial({ typeUrl, value: Ed25519PubKey.encode({ key: base64ToBytes(String(obj["key"])) }).finish() });
+      return Any.fromPartial({ typeUrl, value: Ed25519PubKey.encode({ key: base64ToBytes(asString(obj["key"], "key")) }).finish() });
     case MULTISIG_PUBKEY_TYPE_URL: {
       const keys = obj["public_keys"];
       if (!Array.isArray(keys)) throw new Error("multisig public key needs public_keys");
@@ -41,6 +42,6 @@ export function pubKeyAnyFromJson(json: JsonValue): Any {
       return Any.fromPartial({ typeUrl, value });
     }
     default:
-      throw new Error(`unsupported public key type ${String(typeUrl)}`);
+      throw new Error(`unsupported public key type ${jsonText(typeUrl)}`);
   }
 }

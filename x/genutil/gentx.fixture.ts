@@ -37,7 +37,7 @@ export interface TestOperator {
 
 export async function operator(name: string): Promise<TestOperator> {
   const privateKey = new Uint8Array(createHash("sha256").update(`genutil operator ${name}`).digest());
-  const pub = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privateKey)).pubkey);
+  const pub = Secp256k1.compressPubkey(Secp256k1.makeKeypair(privateKey).pubkey);
   const address = rawSecp256k1PubkeyToRawAddress(pub);
   const consensusKey = new Uint8Array(createHash("sha256").update(`consensus ${name}`).digest());
   return { privateKey, address, account: codec.encodeAccount(address), valoper: codec.encodeValidator(address), consensusKey };
@@ -101,7 +101,7 @@ export interface TestApp {
 export async function openTestApp(): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "plumed-genutil-"));
   const settings = DEFAULT_CHAIN_SETTINGS;
-  const store = await openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
   const app = createPlumeApp({ chainId: CHAIN_ID, settings, store, logger: silentLogger });
   return {
     app,

@@ -33,7 +33,7 @@ describe("CollectTxs", () => {
     [a, b, c] = await Promise.all([operator("a"), operator("b"), operator("c")]);
   });
 
-  const state = (): JsonObject => appStateWith([[a.account, 10n ** 9n], [b.account, 10n ** 9n], [c.account, 50n]], []) as JsonObject;
+  const state = (): JsonObject => appStateWith([[a.account, 10n ** 9n], [b.account, 10n ** 9n], [c.account, 50n]], []);
   const withMemo = (g: JsonObject, memo: string): JsonObject => ({ ...g, body: { ...(g["body"] as JsonObject), memo } });
 
   it("takes *.json files in name order, and the other validators' memos sorted as peers", async () => {

@@ -46,7 +46,7 @@ describe("x/genutil InitGenesis: gentxs through the tx pipeline", () => {
     t.app.baseApp.finalizeBlock(RequestFinalizeBlock.fromPartial({ height: 1n, time: { seconds: TIME.seconds + 1n, nanos: 0 } }));
     t.app.baseApp.commit({});
     const view = t.app.baseApp.contextAt(1n);
-    const bank = (addr: Uint8Array): bigint => k.bank.balance(view.multiStore.getStore(BANK_STORE) as never, addr, "uplume").amount.toBigInt();
+    const bank = (addr: Uint8Array): bigint => k.bank.balance(view.multiStore.getStore(BANK_STORE), addr, "uplume").amount.toBigInt();
     expect(bank(a.address)).toBe(FUNDS - 100_000_000n);
     // b paid its fee at genesis, as the SDK charges fees at height 0.
     expect(bank(b.address)).toBe(FUNDS - 250_000_000n - 500n);

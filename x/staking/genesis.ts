@@ -273,7 +273,7 @@ export function validateStakingGenesis(g: StakingGenesis): void {
   try {
     validateStakingParams(g.params);
   } catch (err) {
-    throw new Error(`params: ${(err as Error).message}`);
+    throw new Error(`params: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -311,7 +311,7 @@ export function initStakingGenesis(outer: Context, k: StakingKeeper, g: StakingG
     try {
       delegator = a.decodeAccount(d.delegatorAddress);
     } catch (err) {
-      throw new Error(`invalid delegator address: ${(err as Error).message}`);
+      throw new Error(`invalid delegator address: ${(err as Error).message}`, { cause: err });
     }
     const validator = a.decodeValidator(d.validatorAddress);
     if (!g.exported) k.hooks.beforeDelegationCreated(ctx, delegator, validator);

@@ -58,7 +58,7 @@ export function parseTimeBytes(bytes: Uint8Array): Timestamp {
   if (m === null) throw new Error(`invalid time bytes "${text}"`);
   const [, y, mo, d, h, mi, s, n] = m as unknown as [string, string, string, string, string, string, string, string];
   const millis = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  return { seconds: BigInt(millis / 1000), nanos: Number(n) };
+  return { seconds: BigInt(millis) / 1000n, nanos: Number(n) };
 }
 
 /** Go's time.RFC3339 layout (whole seconds, "Z"): the completion_time of unbond/redelegate events. */

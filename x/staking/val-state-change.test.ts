@@ -1,5 +1,4 @@
 import { Context } from "../../app/context";
-import { EventManager } from "../../app/events";
 import { BasicGasMeter } from "../../app/gas";
 import { silentLogger } from "../../app/logger";
 import { Harness, DAY, delegator, operator, valoper } from "./harness.fixture";

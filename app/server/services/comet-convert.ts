@@ -9,7 +9,6 @@ import { DefaultNodeInfo } from "cosmjs-types/tendermint/p2p/types";
 import { Block } from "cosmjs-types/tendermint/types/block";
 import type { Evidence } from "cosmjs-types/tendermint/types/evidence";
 import type { BlockID, Commit, Header, Vote } from "cosmjs-types/tendermint/types/types";
-import type { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import { parseTimestamp } from "../../json/well-known";
 import { arr, b64Bytes, big, hexBytes, num, obj, optObj, str, type RpcJson, type RpcObject } from "./comet-rpc";
 
@@ -62,7 +61,7 @@ function commitOf(v: RpcJson | undefined): Commit | undefined {
     signatures: arr(c["signatures"]).map((s) => {
       const sig = obj(s, "commit signature");
       return {
-        blockIdFlag: num(sig["block_id_flag"]) as BlockIDFlag,
+        blockIdFlag: num(sig["block_id_flag"]),
         validatorAddress: hexBytes(sig["validator_address"]),
         timestamp: timestampOf(sig["timestamp"]),
         signature: b64Bytes(sig["signature"]),

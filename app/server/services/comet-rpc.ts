@@ -46,6 +46,7 @@ export class CometRpcClient {
 
   async call(method: string, params: Record<string, RpcJson | undefined>): Promise<RpcObject> {
     const clean: Record<string, RpcJson> = {};
+    // deterministic: the parameters of a JSON-RPC request to CometBFT, not state
     for (const [k, v] of Object.entries(params)) if (v !== undefined) clean[k] = v;
     const id = this.nextId++;
     let response: Response;
@@ -57,7 +58,7 @@ export class CometRpcClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      throw new Error(`post failed: Post "${this.url}": ${(err as Error).message}`);
+      throw new Error(`post failed: Post "${this.url}": ${(err as Error).message}`, { cause: err });
     }
     const text = await response.text();
     let body: RpcObject;
@@ -68,7 +69,7 @@ export class CometRpcClient {
     }
     const error = body["error"];
     if (error && typeof error === "object" && !Array.isArray(error)) {
-      throw new CometRpcError(Number(error["code"] ?? 0), String(error["message"] ?? ""), String(error["data"] ?? ""));
+      throw new CometRpcError(Number(error["code"] ?? 0), str(error["message"]), str(error["data"]));
     }
     const result = body["result"];
     if (!result || typeof result !== "object" || Array.isArray(result)) throw new Error(`CometBFT ${method}: no result`);
@@ -121,7 +122,9 @@ export function arr(v: RpcJson | undefined): RpcJson[] {
 }
 
 export function str(v: RpcJson | undefined): string {
-  return typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
+  if (typeof v === "string") return v;
+  if (v === undefined || v === null) return "";
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
 export function big(v: RpcJson | undefined): bigint {

@@ -32,7 +32,7 @@ export class ServiceTable {
 
   register<Req, Res>(method: ServiceMethod<Req, Res>): void {
     if (this.methods.has(method.path)) throw new Error(`service method ${method.path} registered twice`);
-    this.methods.set(method.path, method as unknown as AnyServiceMethod);
+    this.methods.set(method.path, method);
   }
 
   get(path: string): AnyServiceMethod | undefined {

@@ -13,7 +13,6 @@ import {
   BroadcastTxRequest,
   BroadcastTxResponse,
   GetTxRequest,
-  GetTxResponse,
   GetTxsEventRequest,
   GetTxsEventResponse,
   SimulateRequest,

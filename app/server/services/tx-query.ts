@@ -122,7 +122,7 @@ function tokenize(query: string): Token[] {
         i++;
         out.push({ kind: c === "<" ? "<=" : ">=", text: `${c}=`, at });
       } else {
-        out.push({ kind: c as Kind, text: c, at });
+        out.push({ kind: c, text: c, at });
       }
     } else {
       throw new QuerySyntaxError(`unexpected ${JSON.stringify(c)} at offset ${at}`);

@@ -25,6 +25,7 @@ import {
 import { AuthInfo, Tx, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import type { Event } from "cosmjs-types/tendermint/abci/types";
 import { createHash } from "node:crypto";
+import { jsonText } from "../../json-read";
 import { ErrInvalidHeight, ErrInvalidRequest, ErrMempoolIsFull, ErrTxInMempoolCache, ErrTxTooLarge } from "../../errors";
 import { GrpcStatus, QueryError } from "../../query-router";
 import { checkTxEvents, checkTxQuery } from "./tx-query";
@@ -284,12 +285,12 @@ function parseLogs(log: string): ABCIMessageLog[] {
     return parsed.map((l: Record<string, unknown>) =>
       ABCIMessageLog.fromPartial({
         msgIndex: Number(l["msg_index"] ?? 0),
-        log: String(l["log"] ?? ""),
+        log: jsonText(l["log"]),
         events: (Array.isArray(l["events"]) ? (l["events"] as Record<string, unknown>[]) : []).map((e) => ({
-          type: String(e["type"] ?? ""),
+          type: jsonText(e["type"]),
           attributes: (Array.isArray(e["attributes"]) ? (e["attributes"] as Record<string, unknown>[]) : []).map((a) => ({
-            key: String(a["key"] ?? ""),
-            value: String(a["value"] ?? ""),
+            key: jsonText(a["key"]),
+            value: jsonText(a["value"]),
           })),
         })),
       }),

@@ -90,6 +90,7 @@ const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 function yamlString(s: string): string {
   if (s === "") return '""';
+  // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s)) return JSON.stringify(s);
   if (RESERVED.has(s) || GO_INT.test(s) || YAML_FLOAT.test(s) || BASE60.test(s)) return JSON.stringify(s);
   if (plainAllowed(s)) return s;

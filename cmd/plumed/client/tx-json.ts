@@ -111,8 +111,8 @@ function sdkJsonMessage(typeUrl: string, signerField: { readonly account?: strin
     },
     signers: (value) => {
       const json = bytesToSdkJson(typeUrl, value) as JsonObject;
-      if (signerField.account !== undefined) return [String(json[signerField.account] ?? "")];
-      const operator = String(json[signerField.validator ?? ""] ?? "");
+      if (signerField.account !== undefined) return [asOptionalString(json[signerField.account], signerField.account)];
+      const operator = asOptionalString(json[signerField.validator ?? ""], signerField.validator ?? "");
       // The operator's account: the same bytes under the account prefix ("<prefix>valoper" -> "<prefix>").
       const { prefix, data } = fromBech32(operator, 256);
       return [toBech32(prefix.replace(/valoper$/, ""), data)];

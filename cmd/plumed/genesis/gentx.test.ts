@@ -107,7 +107,7 @@ describe("plumed genesis gentx / collect-gentxs / validate", () => {
     expect(await plumed(["genesis", "validate", ...h(0)])).toEqual({ code: 0, stdout: `File at ${join(homes[0] as string, "config", "genesis.json")} is a valid genesis file\n`, stderr: "" });
 
     // InitChain of that genesis: both validators, power 100, their nodes' consensus keys.
-    const store = await openCommitMultiStore({ path: join(dir, "db"), storeNames: appStoreNames(DEFAULT_CHAIN_SETTINGS), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+    const store = openCommitMultiStore({ path: join(dir, "db"), storeNames: appStoreNames(DEFAULT_CHAIN_SETTINGS), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
     try {
       const app = createPlumeApp({ chainId: CHAIN, settings: DEFAULT_CHAIN_SETTINGS, store, logger: silentLogger });
       const res = app.baseApp.initChain(

@@ -181,7 +181,7 @@ export class Keyring {
     if (existsSync(this.recordPath(name))) throw new Error(`a key named ${name} already exists in the ${this.backend} keyring (delete it first: plumed keys delete ${name})`);
     let pubKey: Uint8Array;
     try {
-      pubKey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privateKey)).pubkey);
+      pubKey = Secp256k1.compressPubkey(Secp256k1.makeKeypair(privateKey).pubkey);
     } catch (err) {
       throw new Error(`invalid secp256k1 private key: ${(err as Error).message}`);
     }
@@ -229,7 +229,7 @@ export class Keyring {
       privateKey = open(key, { nonce: fromBase64(enc.nonce), ciphertext: fromBase64(enc.ciphertext) }, publicHeader(record));
       if (!privateKey) throw new Error(`${this.recordPath(name)}: the record does not decrypt (it was altered or belongs to another keyring)`);
     }
-    const pubKey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privateKey)).pubkey);
+    const pubKey = Secp256k1.compressPubkey(Secp256k1.makeKeypair(privateKey).pubkey);
     if (toBase64(pubKey) !== record.pub_key) throw new Error(`${this.recordPath(name)}: the private key does not match the recorded public key`);
     return privateKey;
   }

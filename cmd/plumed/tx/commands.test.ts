@@ -34,7 +34,7 @@ async function verifyDirect(bytes: Uint8Array, chainId: string, accountNumber: b
   const authInfo = AuthInfo.decode(raw.authInfoBytes);
   const pubKey = PubKey.decode(authInfo.signerInfos[0]?.publicKey?.value as Uint8Array).key;
   const signBytes = makeSignBytes(SignDoc.fromPartial({ bodyBytes: raw.bodyBytes, authInfoBytes: raw.authInfoBytes, chainId, accountNumber }));
-  expect(await Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(raw.signatures[0] as Uint8Array), sha256(signBytes), pubKey)).toBe(true);
+  expect(Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(raw.signatures[0] as Uint8Array), sha256(signBytes), pubKey)).toBe(true);
   return Tx.decode(Tx.encode({ body: undefined, authInfo, signatures: raw.signatures }).finish());
 }
 

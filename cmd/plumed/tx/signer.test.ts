@@ -40,10 +40,10 @@ describe("signing", () => {
     expect(raw.signatures).toHaveLength(1);
     const signBytes = makeSignBytes(SignDoc.fromPartial({ bodyBytes: raw.bodyBytes, authInfoBytes: raw.authInfoBytes, chainId: "plume-1", accountNumber: 7n }));
     const sig = Secp256k1Signature.fromFixedLength(raw.signatures[0] as Uint8Array);
-    expect(await Secp256k1.verifySignature(sig, sha256(signBytes), publicKey)).toBe(true);
+    expect(Secp256k1.verifySignature(sig, sha256(signBytes), publicKey)).toBe(true);
     // Bound to chain id and account number.
     const otherChain = makeSignBytes(SignDoc.fromPartial({ bodyBytes: raw.bodyBytes, authInfoBytes: raw.authInfoBytes, chainId: "plume-2", accountNumber: 7n }));
-    expect(await Secp256k1.verifySignature(sig, sha256(otherChain), publicKey)).toBe(false);
+    expect(Secp256k1.verifySignature(sig, sha256(otherChain), publicKey)).toBe(false);
   });
 
   it("amino-json: the signature verifies over the sorted StdSignDoc", async () => {
@@ -59,7 +59,7 @@ describe("signing", () => {
       `{"account_number":"7","chain_id":"plume-1","fee":{"amount":[{"amount":"500","denom":"uplume"}],"gas":"200000"},"memo":"a\\u0026b","msgs":[{"type":"cosmos-sdk/MsgSend","value":{"amount":[{"amount":"100","denom":"uplume"}],"from_address":"${from}","to_address":"${to}"}}],"sequence":"3"}`,
     );
     const sig = Secp256k1Signature.fromFixedLength(tx.signatures[0] as Uint8Array);
-    expect(await Secp256k1.verifySignature(sig, sha256(bytes), publicKey)).toBe(true);
+    expect(Secp256k1.verifySignature(sig, sha256(bytes), publicKey)).toBe(true);
   });
 
   it("appends a second signer, refuses the same key twice, and --overwrite replaces", async () => {

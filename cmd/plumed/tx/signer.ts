@@ -67,7 +67,7 @@ export async function signTx(
   mode: SignModeName,
   options: { readonly overwrite?: boolean } = {},
 ): Promise<Tx> {
-  const pubKey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privateKey)).pubkey);
+  const pubKey = Secp256k1.compressPubkey(Secp256k1.makeKeypair(privateKey).pubkey);
   const publicKey = encodePubkey(encodeSecp256k1Pubkey(pubKey));
   const authInfo = tx.authInfo ?? AuthInfo.fromPartial({});
   const keep = options.overwrite ? [] : authInfo.signerInfos;

@@ -141,7 +141,7 @@ describe("plumed tx staking (offline: --generate-only, tx sign)", () => {
           const authInfo = AuthInfo.decode(raw.authInfoBytes);
           const pub = PubKey.decode(authInfo.signerInfos[0]?.publicKey?.value as Uint8Array).key;
           const signBytes = makeSignBytes(SignDoc.fromPartial({ bodyBytes: raw.bodyBytes, authInfoBytes: raw.authInfoBytes, chainId: "plume-test-1", accountNumber: 3n }));
-          expect(await Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(raw.signatures[0] as Uint8Array), sha256(signBytes), pub)).toBe(true);
+          expect(Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(raw.signatures[0] as Uint8Array), sha256(signBytes), pub)).toBe(true);
         }
       }
     }

@@ -43,7 +43,7 @@ async function build(o: BuildOpts): Promise<Uint8Array> {
     signatures = [];
     for (const { account, accountNumber } of o.signWith) {
       const digest = sha256(makeSignBytes(makeSignDoc(bodyBytes, authInfoBytes, CHAIN_ID, Number(accountNumber))));
-      const sig = await Secp256k1.createSignature(digest, account.privkey);
+      const sig = Secp256k1.createSignature(digest, account.privkey);
       signatures.push(Uint8Array.from([...sig.r(32), ...sig.s(32)]));
     }
   }
@@ -51,7 +51,7 @@ async function build(o: BuildOpts): Promise<Uint8Array> {
 }
 
 const signerInfo = (pubkey: Any | undefined, sequence = 0n, mode = SignMode.SIGN_MODE_DIRECT): SignerInfo =>
-  ({ publicKey: pubkey, sequence, modeInfo: { single: { mode } } }) as SignerInfo;
+  ({ publicKey: pubkey, sequence, modeInfo: { single: { mode } } });
 const secpAny = (a: TestAccount): Any => encodePubkey(encodeSecp256k1Pubkey(a.pubkey));
 
 describe("ante decorators", () => {

@@ -12,7 +12,7 @@ type Doc = Pick<DecodedTx, "body" | "authInfo" | "msgs" | "bodyHasUnknownNonCrit
 function fakeMsg(value: JsonValue, aminoType = "plumed/MsgTest"): DecodedMsg {
   const def: MsgHandlerDef<unknown> = {
     typeUrl: "/plumed.test.v1.MsgTest",
-    codec: MsgSend as never,
+    codec: MsgSend,
     signers: () => [],
     handle: () => ({ typeUrl: "", value: new Uint8Array() }),
     amino: { aminoType, toAmino: () => value },
@@ -31,7 +31,7 @@ function bankMsg(msg: MsgSend): DecodedMsg {
       toAmino: (m) => ({ from_address: m.fromAddress, to_address: m.toAddress, amount: m.amount.map((c) => ({ denom: c.denom, amount: c.amount })) }),
     },
   };
-  return { typeUrl: def.typeUrl, value: MsgSend.encode(msg).finish(), msg, def: def as MsgHandlerDef<unknown> };
+  return { typeUrl: def.typeUrl, value: MsgSend.encode(msg).finish(), msg, def };
 }
 
 function doc(msgs: DecodedMsg[], opts: { memo?: string; timeoutHeight?: bigint; fee?: StdFee } = {}): Doc {
@@ -122,6 +122,6 @@ describe("SIGN_MODE_LEGACY_AMINO_JSON sign bytes", () => {
     expect(() => aminoJsonSignBytes(signer(), { ...base, bodyHasUnknownNonCriticals: true })).toThrow(/non-critical/);
     const noAmino = fakeMsg({});
     const { amino: _ignored, ...defWithout } = noAmino.def;
-    expect(() => aminoJsonSignBytes(signer(), doc([{ ...noAmino, def: defWithout as MsgHandlerDef<unknown> }]))).toThrow(/no amino name/);
+    expect(() => aminoJsonSignBytes(signer(), doc([{ ...noAmino, def: defWithout }]))).toThrow(/no amino name/);
   });
 });

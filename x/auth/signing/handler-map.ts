@@ -20,7 +20,7 @@ export class SignModeHandlerMap {
   }
 
   supportedModes(): number[] {
-    return [...this.handlers.keys()];
+    return [...this.handlers.keys()].sort((a, b) => a - b);
   }
 
   getSignBytes(mode: number, signer: SignerData, tx: DecodedTx): Uint8Array {

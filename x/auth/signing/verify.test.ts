@@ -13,12 +13,12 @@ const SIGN_BYTES = new TextEncoder().encode("the sign bytes");
 
 async function key(i: number): Promise<{ priv: Uint8Array; pub: Uint8Array }> {
   const priv = sha256(Uint8Array.of(i));
-  const kp = await Secp256k1.makeKeypair(priv);
+  const kp = Secp256k1.makeKeypair(priv);
   return { priv, pub: Secp256k1.compressPubkey(kp.pubkey) };
 }
 
 async function sign(priv: Uint8Array): Promise<SignatureData> {
-  const s = await Secp256k1.createSignature(sha256(SIGN_BYTES), priv);
+  const s = Secp256k1.createSignature(sha256(SIGN_BYTES), priv);
   return { kind: "single", mode: SignMode.SIGN_MODE_DIRECT, signature: Uint8Array.from([...s.r(32), ...s.s(32)]) };
 }
 
