@@ -48,3 +48,17 @@ export function findCometbft(): string {
   const seen = wrong.length > 0 ? ` (found ${wrong.join("; ")})` : "";
   throw new Error(`cometbft ${want} not found${seen}: run "npm run setup" to install it into ${join(REPO_ROOT, ".bin")}`);
 }
+
+/**
+ * The command line that runs cometbft as a child that cannot outlive plumed. `plumed start`
+ * stops its cometbft first on a normal stop; when plumed itself dies (kill -9, a crash), Linux's
+ * parent-death signal (util-linux setpriv --pdeathsig) kills cometbft too, so that no orphan keeps
+ * the node's ports and databases. Without setpriv (not Linux), cometbft runs as a plain child.
+ */
+export function supervisedCommand(binary: string, args: readonly string[]): { command: string; args: string[] } {
+  const setpriv = process.platform === "linux" ? ["/usr/bin/setpriv", "/bin/setpriv"].find(isExecutable) : undefined;
+  if (setpriv === undefined) return { command: binary, args: [...args] };
+  // SIGKILL, not SIGTERM: with its app gone, cometbft v0.38 can log "captured terminated" and
+  // then hang; everything it committed is on disk, so a hard stop loses nothing.
+  return { command: setpriv, args: ["--pdeathsig", "KILL", "--", binary, ...args] };
+}

@@ -4,7 +4,7 @@ import { appStoreNames, createPlumeApp, type PlumeApp } from "../../chain/app";
 import { testHooksFromEnv } from "../../chain/test-hooks";
 import { crashPointFromEnv, type CrashPoint } from "../../app/crash-point";
 import { DEFAULT_CHAIN_SETTINGS, type ChainSettings } from "../../app/chain-config";
-import { findCometbft } from "../../app/cometbft";
+import { findCometbft, supervisedCommand } from "../../app/cometbft";
 import { DEFAULT_MIN_GAS_PRICE_AMOUNT, readAppConfig, type AppConfig } from "../../app/config/app-config";
 import { readGenesisDoc, type GenesisDoc } from "../../app/genesis-doc";
 import { createLogger, parseLogLevel, type Logger } from "../../app/logger";
@@ -172,7 +172,8 @@ async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
   };
 
   if (cometbft) {
-    child = spawn(cometbft, ["node", "--home", paths.home, "--proxy_app", abciAddress], { stdio: ["ignore", "inherit", "inherit"] });
+    const run = supervisedCommand(cometbft, ["node", "--home", paths.home, "--proxy_app", abciAddress]);
+    child = spawn(run.command, run.args, { stdio: ["ignore", "inherit", "inherit"] });
     logger.info("started cometbft", { pid: child.pid ?? 0, binary: cometbft });
     child.on("exit", (code, signal) => {
       if (stopping) return;
