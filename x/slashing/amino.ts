@@ -7,14 +7,20 @@
  *   (createSlashingAminoConverters throws "Not implemented"): a wallet signing MsgUnjail in amino
  *   mode must use `address`, as here, to be accepted by a Go node and by plumed alike.
  * - MsgUpdateParams: int64 as a string (omitted when 0), LegacyDec fields as 18-decimal strings
- *   and the duration as nanoseconds in a string (both dont_omitempty), authority omitted when
- *   empty.
+ *   ("0" when empty) and the duration as nanoseconds in a string (both dont_omitempty), authority
+ *   omitted when empty.
+ * amino.test.ts holds the bytes x/tx v0.13.7's encoder gives for the same messages.
  */
 import type { MsgUnjail, MsgUpdateParams } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import type { AminoConverter } from "../../app/amino";
 import type { JsonValue } from "../../app/module";
 import type { MsgUpdateParams as CorrelationMsgUpdateParams } from "../../proto/plume/slashing/v1/tx";
 import { decFromBytes, durationNanos } from "./params";
+
+/** x/tx's cosmosDecEncoder for a LegacyDec `bytes` field: "0" when empty, else the 18-decimal text. */
+function aminoDec(b: Uint8Array): string {
+  return b.length === 0 ? "0" : decFromBytes(b).toString();
+}
 
 export const msgUnjailAmino: AminoConverter<MsgUnjail> = {
   aminoType: "cosmos-sdk/MsgUnjail",
@@ -27,10 +33,10 @@ export const msgUpdateParamsAmino: AminoConverter<MsgUpdateParams> = {
     const p = m.params;
     const params: Record<string, JsonValue> = {};
     if (p.signedBlocksWindow !== 0n) params["signed_blocks_window"] = p.signedBlocksWindow.toString();
-    params["min_signed_per_window"] = decFromBytes(p.minSignedPerWindow).toString();
+    params["min_signed_per_window"] = aminoDec(p.minSignedPerWindow);
     params["downtime_jail_duration"] = durationNanos(p.downtimeJailDuration).toString();
-    params["slash_fraction_double_sign"] = decFromBytes(p.slashFractionDoubleSign).toString();
-    params["slash_fraction_downtime"] = decFromBytes(p.slashFractionDowntime).toString();
+    params["slash_fraction_double_sign"] = aminoDec(p.slashFractionDoubleSign);
+    params["slash_fraction_downtime"] = aminoDec(p.slashFractionDowntime);
     const out: Record<string, JsonValue> = { params };
     if (m.authority !== "") out["authority"] = m.authority;
     return out;
