@@ -89,7 +89,7 @@ describe("evidence that cannot be punished is ignored and logged", () => {
       const before = snapshot(chain);
 
       // An address no validator has.
-      chain.block({ rawMisbehavior: [{ type: MisbehaviorType.DUPLICATE_VOTE, validator: { address: new Uint8Array(20).fill(0xee), power: 10n }, height: 9n, time: chain.times.get(9n), totalVotingPower: 40n }] });
+      chain.block({ rawMisbehavior: [{ type: MisbehaviorType.DUPLICATE_VOTE, validator: { address: new Uint8Array(20).fill(0xee), power: 10n }, height: 9n, time: chain.times.get(9n) as NonNullable<ReturnType<typeof chain.times.get>>, totalVotingPower: 40n }] });
       expect(logged(chain, "ignored evidence: no validator with this consensus address")).toBe(true);
       // A second offence of the tombstoned validator.
       chain.block({ misbehavior: [{ validator: v(chain, "a"), height: 8n, power: 10n, totalPower: 40n }] });
