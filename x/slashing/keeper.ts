@@ -275,13 +275,14 @@ export class SlashingKeeper extends SlashingReader {
    */
   handleValidatorSignature(ctx: Context, params: Params, consAddr: Bytes, power: bigint, flag: BlockIDFlag): void {
     const height = ctx.height;
-    const bech32 = this.addresses.encodeConsensus(consAddr);
+    // bech32 is only for events and logs: most votes need neither.
+    const bech32 = (): string => this.addresses.encodeConsensus(consAddr);
     const validator = this.staking.getValidatorByConsAddr(ctx, consAddr);
-    if (validator === undefined) throw sdkPanic(`validator does not exist: a vote of ${bech32} at height ${height} has no validator`);
+    if (validator === undefined) throw sdkPanic(`validator does not exist: a vote of ${bech32()} at height ${height} has no validator`);
     if (validator.jailed) return;
 
     const found = this.getSigningInfo(ctx, consAddr);
-    if (found === undefined) throw ErrNoSigningInfoFound.wrap(`${bech32} voted at height ${height}`);
+    if (found === undefined) throw ErrNoSigningInfoFound.wrap(`${bech32()} voted at height ${height}`);
     let info: ValidatorSigningInfo = found;
     const window = params.signedBlocksWindow;
     if (window <= 0n) throw sdkPanic(`signed blocks window must be positive: ${window}`);
@@ -300,8 +301,8 @@ export class SlashingKeeper extends SlashingReader {
 
     const minSigned = minSignedPerWindowBlocks(params);
     if (missed) {
-      ctx.events.emit(livenessEvent(bech32, info.missedBlocksCounter, height));
-      ctx.logger.debug("absent validator", { module: "x/slashing", height, validator: bech32, missed: info.missedBlocksCounter, threshold: minSigned });
+      ctx.events.emit(livenessEvent(bech32(), info.missedBlocksCounter, height));
+      ctx.logger.debug("absent validator", { module: "x/slashing", height, validator: bech32(), missed: info.missedBlocksCounter, threshold: minSigned });
     }
 
     const minHeight = info.startHeight + window;
@@ -314,7 +315,7 @@ export class SlashingKeeper extends SlashingReader {
         const distributionHeight = height - VALIDATOR_UPDATE_DELAY - 1n;
         const fraction = decFromBytes(params.slashFractionDowntime);
         const burned = this.staking.slash(ctx, consAddr, distributionHeight, power, fraction);
-        ctx.events.emit(downtimeSlashEvent(bech32, power, burned.toString()));
+        ctx.events.emit(downtimeSlashEvent(bech32(), power, burned.toString()));
         this.staking.jail(ctx, consAddr);
         info = {
           ...info,
@@ -328,14 +329,14 @@ export class SlashingKeeper extends SlashingReader {
         ctx.logger.info("slashing and jailing validator due to liveness fault", {
           module: "x/slashing",
           height,
-          validator: bech32,
+          validator: bech32(),
           min_height: minHeight,
           threshold: minSigned,
           slashed: fraction.toString(),
           burned: burned.toString(),
         });
       } else {
-        ctx.logger.info("validator would have been slashed for downtime, but was either not found in store or already jailed", { module: "x/slashing", validator: bech32 });
+        ctx.logger.info("validator would have been slashed for downtime, but was either not found in store or already jailed", { module: "x/slashing", validator: bech32() });
       }
     }
     this.setSigningInfo(ctx, consAddr, info);
