@@ -308,36 +308,32 @@ export class SlashingKeeper extends SlashingReader {
     const minHeight = info.startHeight + window;
     const maxMissed = window - minSigned;
     if (height > minHeight && info.missedBlocksCounter > maxMissed) {
-      // Looked up again, as the SDK does: jailed since the check above only by this very vote's
-      // handling, which cannot happen, but the rule is the SDK's.
-      const current = this.staking.getValidatorByConsAddr(ctx, consAddr);
-      if (current !== undefined && !current.jailed) {
-        const distributionHeight = height - VALIDATOR_UPDATE_DELAY - 1n;
-        const fraction = decFromBytes(params.slashFractionDowntime);
-        const burned = this.staking.slash(ctx, consAddr, distributionHeight, power, fraction);
-        ctx.events.emit(downtimeSlashEvent(bech32(), power, burned.toString()));
-        this.staking.jail(ctx, consAddr);
-        info = {
-          ...info,
-          jailedUntil: nanosToTimestamp(timestampToNanos(ctx.blockTime) + durationNanos(params.downtimeJailDuration)),
-          // The window starts over, so that the validator is not slashed again at once when it
-          // comes back.
-          missedBlocksCounter: 0n,
-          indexOffset: 0n,
-        };
-        this.deleteMissedBlockBitmap(ctx, consAddr);
-        ctx.logger.info("slashing and jailing validator due to liveness fault", {
-          module: "x/slashing",
-          height,
-          validator: bech32(),
-          min_height: minHeight,
-          threshold: minSigned,
-          slashed: fraction.toString(),
-          burned: burned.toString(),
-        });
-      } else {
-        ctx.logger.info("validator would have been slashed for downtime, but was either not found in store or already jailed", { module: "x/slashing", validator: bech32() });
-      }
+      // The SDK looks the validator up again here and logs instead of slashing when it is missing
+      // or jailed; neither can be the case (it was found unjailed above and nothing since changed
+      // it), so plumed slashes the validator it has.
+      const distributionHeight = height - VALIDATOR_UPDATE_DELAY - 1n;
+      const fraction = decFromBytes(params.slashFractionDowntime);
+      const burned = this.staking.slash(ctx, consAddr, distributionHeight, power, fraction);
+      ctx.events.emit(downtimeSlashEvent(bech32(), power, burned.toString()));
+      this.staking.jail(ctx, consAddr);
+      info = {
+        ...info,
+        jailedUntil: nanosToTimestamp(timestampToNanos(ctx.blockTime) + durationNanos(params.downtimeJailDuration)),
+        // The window starts over, so that the validator is not slashed again at once when it
+        // comes back.
+        missedBlocksCounter: 0n,
+        indexOffset: 0n,
+      };
+      this.deleteMissedBlockBitmap(ctx, consAddr);
+      ctx.logger.info("slashing and jailing validator due to liveness fault", {
+        module: "x/slashing",
+        height,
+        validator: bech32(),
+        min_height: minHeight,
+        threshold: minSigned,
+        slashed: fraction.toString(),
+        burned: burned.toString(),
+      });
     }
     this.setSigningInfo(ctx, consAddr, info);
   }
