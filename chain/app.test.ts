@@ -31,8 +31,11 @@ describe("the assembled app", () => {
       ["auth", 5],
       ["bank", 4],
       ["consensus", 1],
+      ["evidence", 1],
       ["genutil", 1],
+      ["plume_slashing", 1],
       ["plume_staking", 1],
+      ["slashing", 4],
       ["staking", 5],
       ["upgrade", 3],
     ]);

@@ -26,6 +26,8 @@ import { BANK_STORE } from "../x/bank/state-keys";
 import { consensusModule } from "../x/consensus/module";
 import { ConsensusParamsKeeper } from "../x/consensus/keeper";
 import { genutilModule, type GenesisTxHandler } from "../x/genutil";
+import { EvidenceKeeper, evidenceModule } from "../x/evidence";
+import { correlationModule, SlashingKeeper, slashingModule, slashingStakingHooks } from "../x/slashing";
 import { capModule, STAKING_MODULE_ACCOUNTS, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 import { UpgradeKeeper } from "../x/upgrade/keeper";
 import { upgradeModule } from "../x/upgrade/module";
@@ -51,20 +53,31 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
  * The order the app calls its modules in, declared once.
  * - Genesis: auth before bank, so accounts exist before balances are credited to them; staking
  *   after bank, because it checks its pools' balances against bank; plume_staking (the
- *   decentralization cap) after staking, whose store holds its params; genutil after them,
- *   because its gentxs are ordinary txs that need every module's genesis state (accounts and
- *   balances to sign and pay with, staking params and the cap), and the validator set it returns
- *   is staking's after they ran; upgrade last, recording every module's version once all exist.
- *   Export follows the same order (genutil exports no gentxs, upgrade nothing).
- * - BeginBlock: staking records historical info (it goes last once mint, distribution and
- *   slashing exist, as in simapp).
- * - EndBlock: staking computes the validator set updates CometBFT applies at H+2 (after gov,
- *   once gov exists, so that passed proposals changing staking params take effect in the block).
+ *   decentralization cap) after staking, whose store holds its params; slashing after staking,
+ *   because it records the consensus key of every validator staking's genesis holds (an exported
+ *   genesis), and before genutil, so that its params and signing infos are in place when the
+ *   gentxs' validators are created and bonded (its hooks write then); plume_slashing after
+ *   slashing, in whose store its records live; genutil after them, because its gentxs are
+ *   ordinary txs that need every module's genesis state (accounts and balances to sign and pay
+ *   with, staking params and the cap), and the validator set it returns is staking's after they
+ *   ran; evidence after genutil, as in simapp (its stored evidence depends on nothing); upgrade
+ *   last, recording every module's version once all exist. Export follows the same order
+ *   (genutil exports no gentxs, upgrade nothing).
+ * - BeginBlock: slashing first (distribution, once it exists, goes before it, as in simapp: the
+ *   fees of the previous block are shared out by the stake that earned them, before downtime
+ *   slashes it), counting the previous block's votes and slashing and jailing for downtime;
+ *   evidence after slashing, so that a validator jailed for downtime in this block is still
+ *   slashed and tombstoned for a double sign (the two checks read signing info slashing has
+ *   just written); staking last, recording historical info with the block's final state, as in
+ *   simapp.
+ * - EndBlock: staking computes the validator set updates CometBFT applies at H+2, so a validator
+ *   jailed in this block's BeginBlock leaves CometBFT's set at H+2 (after gov, once gov exists, so
+ *   that passed proposals changing staking params take effect in the block).
  */
 export const MODULE_ORDER: ModuleOrder = {
-  initGenesis: ["auth", "bank", "staking", "plume_staking", "genutil", "upgrade"],
-  exportGenesis: ["auth", "bank", "staking", "plume_staking", "genutil", "upgrade"],
-  beginBlock: ["staking"],
+  initGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
+  exportGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
+  beginBlock: ["slashing", "evidence", "staking"],
   endBlock: ["staking"],
 } as const;
 
@@ -72,6 +85,8 @@ export interface Keepers {
   readonly auth: AuthKeeper;
   readonly bank: BankKeeper;
   readonly staking: StakingKeeper;
+  readonly slashing: SlashingKeeper;
+  readonly evidence: EvidenceKeeper;
   readonly consensus: ConsensusParamsKeeper;
   readonly upgrade: UpgradeKeeper;
 }
@@ -95,9 +110,13 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
   });
   const authority = options.authority ?? addresses.encodeAccount(moduleAddress(GOV_MODULE_NAME));
   const staking = new StakingKeeper({ addresses, accountKeeper: auth, bankKeeper: bank, authority, hooks: new StakingHooksRegistry() });
+  const slashing = new SlashingKeeper({ staking, authority });
+  // Staking's hooks, once each, in STAKING_HOOK_ORDER (distribution's join here when it exists).
+  staking.hooks.register("slashing", slashingStakingHooks(slashing));
+  const evidence = new EvidenceKeeper({ staking, slashing });
   const consensus = new ConsensusParamsKeeper(authority);
   const upgrade = new UpgradeKeeper();
-  return { auth, bank, staking, consensus, upgrade };
+  return { auth, bank, staking, slashing, evidence, consensus, upgrade };
 }
 
 /**
@@ -130,6 +149,9 @@ export function createModules(
       defaultBondDenom: settings.denom,
     }),
     capModule(keepers.staking),
+    slashingModule(keepers.slashing),
+    correlationModule(keepers.slashing),
+    evidenceModule(keepers.evidence),
     genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),
     consensusModule(keepers.consensus),
     upgradeModule({ keeper: keepers.upgrade, versionMap }),

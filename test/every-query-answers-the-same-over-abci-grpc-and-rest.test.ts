@@ -1,4 +1,6 @@
 import * as grpc from "@grpc/grpc-js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { moduleAddress } from "../app/address";
 import { bytesToSdkJson, sdkJsonToBytes } from "../app/json";
@@ -132,6 +134,8 @@ describe("every query answers the same over abci_query, gRPC and REST", () => {
     const valoper = node?.operator as string;
     const operatorAccount = toBech32(PREFIX, fromBech32(valoper).data);
     const page = { key: null, offset: "0", limit: "2", count_total: true, reverse: false };
+    const privValidator = JSON.parse(readFileSync(join(node?.home as string, "config", "priv_validator_key.json"), "utf8")) as { address: string };
+    const valcons = toBech32(`${PREFIX}valcons`, Buffer.from(privValidator.address, "hex"));
     rows.push(
       { rpc: "/cosmos.auth.v1beta1.Query/Account", request: { address: alice } },
       { rpc: "/cosmos.auth.v1beta1.Query/Accounts", request: { pagination: page } },
@@ -170,6 +174,12 @@ describe("every query answers the same over abci_query, gRPC and REST", () => {
       { rpc: "/cosmos.staking.v1beta1.Query/Params", request: {} },
       { rpc: "/plume.staking.v1.Query/Params", request: {} },
       { rpc: "/plume.staking.v1.Query/ValidatorPowerShares", request: {} },
+      { rpc: "/cosmos.slashing.v1beta1.Query/Params", request: {} },
+      { rpc: "/cosmos.slashing.v1beta1.Query/SigningInfo", request: { cons_address: valcons } },
+      { rpc: "/cosmos.slashing.v1beta1.Query/SigningInfos", request: { pagination: page } },
+      { rpc: "/plume.slashing.v1.Query/Params", request: {} },
+      { rpc: "/plume.slashing.v1.Query/DoubleSignOffences", request: {} },
+      { rpc: "/cosmos.evidence.v1beta1.Query/AllEvidence", request: { pagination: page } },
       { rpc: "/cosmos.tx.v1beta1.Service/GetTx", request: { hash: sent.transactionHash } },
       { rpc: "/cosmos.tx.v1beta1.Service/GetTxsEvent", request: { query: `message.sender='${alice}'`, page: "1", limit: "10" } },
       { rpc: "/cosmos.tx.v1beta1.Service/Simulate", request: { tx_bytes: Buffer.from(simTx).toString("base64") } },
@@ -225,6 +235,6 @@ describe("every query answers the same over abci_query, gRPC and REST", () => {
       if (JSON.stringify(a) !== JSON.stringify(r)) failures.push(`${row.rpc}: abci_query and REST differ:\n  ${JSON.stringify(a)}\n  ${JSON.stringify(r)}`);
     }
     expect(failures).toEqual([]);
-    expect(rows.length).toBeGreaterThanOrEqual(43);
+    expect(rows.length).toBeGreaterThanOrEqual(49);
   });
 });

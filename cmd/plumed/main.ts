@@ -14,8 +14,10 @@ import { processIo, type Io } from "./client/io";
 import { registerGenesisCommands } from "./genesis/commands";
 import { registerKeysCommands } from "./keys/commands";
 import { registerQueryCommands } from "./query/commands";
+import { registerSlashingQueryCommands } from "./query/slashing";
 import { registerStakingQueryCommands } from "./query/staking";
 import { registerTxCommands } from "./tx/commands";
+import { registerSlashingTxCommands } from "./tx/slashing";
 import { registerStakingTxCommands } from "./tx/staking";
 
 function parsePositiveInt(value: string): number {
@@ -157,6 +159,8 @@ export function buildProgram(io: Io = processIo()): Command {
   };
   registerStakingTxCommands(group("tx"), io);
   registerStakingQueryCommands(group("query"), io);
+  registerSlashingTxCommands(group("tx"), io);
+  registerSlashingQueryCommands(group("query"), io);
 
   return program;
 }

@@ -38,6 +38,8 @@ interface FieldModel {
   /** A scalar, or a message codec name (local or imported). */
   readonly scalar: Scalar | undefined;
   readonly message: string | undefined;
+  /** The message's fully-qualified proto name (plume types are looked up by it: packages may reuse a name). */
+  readonly messageFullName: string | undefined;
   /** Message fields with (gogoproto.nullable) = false are always present (cosmjs-types style). */
   readonly required: boolean;
 }
@@ -70,7 +72,7 @@ function messagesOf(file: string): protobuf.Type[] {
   return ns.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
 }
 
-function model(type: protobuf.Type, pkg: string, localNames: ReadonlySet<string>): MessageModel {
+function model(type: protobuf.Type, pkg: string, localFullNames: ReadonlySet<string>): MessageModel {
   const fields = type.fieldsArray
     .slice()
     .sort((a, b) => a.id - b.id)
@@ -79,14 +81,18 @@ function model(type: protobuf.Type, pkg: string, localNames: ReadonlySet<string>
       const repeated = f.repeated;
       const scalar = SCALARS.includes(f.type) ? (f.type as Scalar) : undefined;
       let message: string | undefined;
+      let messageFullName: string | undefined;
       if (scalar === undefined) {
-        const local = f.type.startsWith(`${pkg}.`) ? f.type.slice(pkg.length + 1) : f.type;
-        if (localNames.has(local)) message = local;
-        else if (EXTERNAL[f.type] !== undefined) message = (EXTERNAL[f.type] as { name: string }).name;
+        // An unqualified name is one of this package's messages; a qualified one is looked up as is.
+        const full = f.type.includes(".") ? f.type : `${pkg}.${f.type}`;
+        if (localFullNames.has(full)) {
+          message = full.split(".").pop() as string;
+          messageFullName = full;
+        } else if (EXTERNAL[f.type] !== undefined) message = (EXTERNAL[f.type] as { name: string }).name;
         else throw new Error(`${type.name}.${f.name}: unsupported type ${f.type}`);
       }
-      const nullable: unknown = f.options?.["(gogoproto.nullable)"];
-      return { protoName: f.name, tsName: camel(f.name), id: f.id, repeated, scalar, message, required: message !== undefined && !repeated && nullable === false };
+      const nullable = (f.options as Record<string, unknown> | undefined)?.["(gogoproto.nullable)"];
+      return { protoName: f.name, tsName: camel(f.name), id: f.id, repeated, scalar, message, messageFullName, required: message !== undefined && !repeated && nullable === false };
     });
   return { name: type.name, fullName: `${pkg}.${type.name}`, comment: type.comment, fields };
 }
@@ -210,8 +216,13 @@ function emitMessage(m: MessageModel, fieldComments: ReadonlyMap<string, string 
 export function generate(): Map<string, string> {
   const files = protoFiles(ROOT);
   const out = new Map<string, string>();
-  const allLocal = new Map<string, string>(); // message name -> file (relative, without .proto)
-  for (const file of files) for (const t of messagesOf(file)) allLocal.set(t.name, relative(ROOT, file).replace(/\.proto$/, ""));
+  // Fully-qualified message name -> its file (relative, without .proto): two packages may both
+  // have a Params.
+  const allLocal = new Map<string, string>();
+  for (const file of files) {
+    const pkg = protobuf.parse(readFileSync(file, "utf8"), new protobuf.Root(), { keepCase: true }).package as string;
+    for (const t of messagesOf(file)) allLocal.set(`${pkg}.${t.name}`, relative(ROOT, file).replace(/\.proto$/, ""));
+  }
   for (const file of files) {
     const rel = relative(ROOT, file).split("\\").join("/");
     const source = readFileSync(file, "utf8");
@@ -229,10 +240,10 @@ export function generate(): Map<string, string> {
     for (const m of models) {
       for (const f of m.fields) {
         if (f.message === undefined) continue;
-        const ext = Object.values(EXTERNAL).find((e) => e.name === f.message);
+        const ext = f.messageFullName === undefined ? Object.values(EXTERNAL).find((e) => e.name === f.message) : undefined;
         if (ext !== undefined) addImport(ext.from, ext.name);
         else {
-          const home = allLocal.get(f.message) as string;
+          const home = allLocal.get(f.messageFullName as string) as string;
           if (home !== self) addImport(`./${home.split("/").pop() as string}`, f.message);
         }
       }

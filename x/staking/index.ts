@@ -27,4 +27,4 @@ export {
 } from "./invariants";
 export { stakingAminoConverters, capMsgUpdateParamsAmino } from "./amino";
 export { consensusAddress, decodeConsensusPubKey, type ConsensusPubKey } from "./pubkey";
-export { tokensFromConsensusPower, tokensToConsensusPower } from "./validator";
+export { tokensFromConsensusPower, tokensToConsensusPower, tokensFromShares, minSelfDelegationOf, isBonded, isUnbonded } from "./validator";

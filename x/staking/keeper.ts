@@ -359,6 +359,11 @@ export class StakingKeeper extends StakingReader {
     return this.validatorByConsAddr(this.store(ctx), consAddr);
   }
 
+  /** IterateValidators: every validator, by operator address. */
+  iterateValidators(ctx: Context): IterableIterator<Validator> {
+    return this.allValidators(this.store(ctx));
+  }
+
   setValidator(ctx: Context, v: Validator): void {
     Validators.set(this.store(ctx), this.operatorBytes(v), v);
   }
@@ -544,6 +549,13 @@ export class StakingKeeper extends StakingReader {
 
   getDelegation(ctx: Context, delegator: Bytes, validator: Bytes): Delegation | undefined {
     return this.delegation(this.store(ctx), delegator, validator);
+  }
+
+  /** GetDelegation with the SDK's error (what slashing's Unjail answers without a self-delegation). */
+  requireDelegation(ctx: Context, delegator: Bytes, validator: Bytes): Delegation {
+    const d = this.getDelegation(ctx, delegator, validator);
+    if (d === undefined) throw ErrNoDelegation.wrap();
+    return d;
   }
 
   setDelegation(ctx: Context, delegator: Bytes, validator: Bytes, d: Delegation): void {

@@ -129,10 +129,13 @@ const STAKING_TYPES: readonly AnyJsonType[] = [
   sdkJsonMessage("/cosmos.staking.v1beta1.MsgCancelUnbondingDelegation", { account: "delegator_address" }),
 ];
 
+const SLASHING_TYPES: readonly AnyJsonType[] = [sdkJsonMessage("/cosmos.slashing.v1beta1.MsgUnjail", { validator: "validator_addr" })];
+
 const DEFAULT_TYPES: readonly AnyJsonType[] = [
   msgSend,
   msgMultiSend,
   ...STAKING_TYPES,
+  ...SLASHING_TYPES,
   keyType(SECP256K1_PUBKEY_TYPE_URL, Secp256k1PubKey),
   keyType("/cosmos.crypto.ed25519.PubKey", Ed25519PubKey),
 ];

@@ -3,8 +3,10 @@ import { Secp256k1 } from "@cosmjs/crypto";
 import { fromBase64 } from "@cosmjs/encoding";
 import { DirectSecp256k1Wallet, encodePubkey, makeSignDoc, Registry } from "@cosmjs/proto-signing";
 import { AminoTypes, createBankAminoConverters, createStakingAminoConverters, defaultRegistryTypes } from "@cosmjs/stargate";
+import { MsgUnjail } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { AuthInfo, Fee, ModeInfo, SignerInfo, Tx, TxBody } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { unjailAminoConverter } from "./slashing-amino";
 
 /**
  * Signing a tx with a keyring key through cosmjs: SIGN_MODE_DIRECT over the SignDoc of the body
@@ -31,8 +33,8 @@ export interface SignerData {
   readonly sequence: bigint;
 }
 
-const registry = new Registry(defaultRegistryTypes);
-const aminoTypes = new AminoTypes({ ...createBankAminoConverters(), ...createStakingAminoConverters() });
+const registry = new Registry([...defaultRegistryTypes, ["/cosmos.slashing.v1beta1.MsgUnjail", MsgUnjail]]);
+const aminoTypes = new AminoTypes({ ...createBankAminoConverters(), ...createStakingAminoConverters(), ...unjailAminoConverter });
 
 /** The StdSignDoc an amino-json signature covers (exported for verification in tests). */
 export function aminoSignDoc(tx: Tx, signer: SignerData): ReturnType<typeof makeAminoSignDoc> {

@@ -1,0 +1,36 @@
+/**
+ * Every module's invariants, run together over one state (what the SDK's x/crisis would assert):
+ * tests call this after every block. What it guards for slashing in particular:
+ * - bank total-supply: burned coins leave the supply (the supply equals the sum of balances);
+ * - staking module-accounts: the bonded and not-bonded pools hold exactly the validators' tokens
+ *   and the unbonding entries' balances after slashes;
+ * - slashing: missed-block counters match the bitmaps; a tombstoned validator is jailed forever
+ *   and no longer bonded.
+ */
+import type { Context } from "../app/context";
+import { BANK_STORE, nonnegativeOutstandingInvariant, totalSupplyInvariant } from "../x/bank";
+import { slashingInvariants } from "../x/slashing";
+import { stakingInvariants } from "../x/staking";
+import type { PlumeApp } from "./app";
+
+export interface BrokenInvariant {
+  readonly name: string;
+  readonly message: string;
+}
+
+/** Every broken invariant of the state `ctx` reads (a committed state: after an EndBlock). */
+export function brokenInvariants(app: PlumeApp, ctx: Context): BrokenInvariant[] {
+  const bank = ctx.kvStore(BANK_STORE);
+  const results = [
+    { name: "bank/total-supply", ...totalSupplyInvariant(app.keepers.bank, bank) },
+    { name: "bank/nonnegative-outstanding", ...nonnegativeOutstandingInvariant(app.keepers.bank, bank) },
+    ...stakingInvariants(ctx, app.keepers.staking).map((r) => ({ ...r, name: `staking/${r.name}` })),
+    ...slashingInvariants(ctx, app.keepers.slashing, true).map((r) => ({ ...r, name: `slashing/${r.name}` })),
+  ];
+  return results.filter((r) => r.broken).map((r) => ({ name: r.name, message: r.message }));
+}
+
+export function assertChainInvariants(app: PlumeApp, ctx: Context): void {
+  const broken = brokenInvariants(app, ctx);
+  if (broken.length > 0) throw new Error(`broken invariants at height ${ctx.height}:\n${broken.map((b) => `${b.name}: ${b.message}`).join("\n")}`);
+}
