@@ -86,12 +86,12 @@ function model(type: protobuf.Type, pkg: string, localFullNames: ReadonlySet<str
         // An unqualified name is one of this package's messages; a qualified one is looked up as is.
         const full = f.type.includes(".") ? f.type : `${pkg}.${f.type}`;
         if (localFullNames.has(full)) {
-          message = full.split(".").pop() as string;
+          message = full.split(".").pop();
           messageFullName = full;
         } else if (EXTERNAL[f.type] !== undefined) message = (EXTERNAL[f.type] as { name: string }).name;
         else throw new Error(`${type.name}.${f.name}: unsupported type ${f.type}`);
       }
-      const nullable = (f.options as Record<string, unknown> | undefined)?.["(gogoproto.nullable)"];
+      const nullable: unknown = f.options?.["(gogoproto.nullable)"];
       return { protoName: f.name, tsName: camel(f.name), id: f.id, repeated, scalar, message, messageFullName, required: message !== undefined && !repeated && nullable === false };
     });
   return { name: type.name, fullName: `${pkg}.${type.name}`, comment: type.comment, fields };

@@ -138,7 +138,7 @@ export function defaultConsensusParams(): ConsensusParams {
 export async function startInProcessChain(opts: InProcessChainOptions): Promise<InProcessChain> {
   const dir = mkdtempSync(join(tmpdir(), "plumed-inproc-"));
   const settings = DEFAULT_CHAIN_SETTINGS;
-  const store = await openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
+  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
   const logger = new RecordingLogger();
   const app = createPlumeApp({ chainId: CHAIN_ID, settings, store, logger, ...(opts.authority !== undefined ? { testHooks: { authority: opts.authority } } : {}) });
 

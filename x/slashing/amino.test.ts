@@ -7,7 +7,7 @@ import { decToBytes } from "./params";
 function signDocMsg(type: string, value: JsonValue): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
     return v;
   };
   return JSON.stringify(sort({ type, value }));

@@ -11,7 +11,7 @@
 
 /** MissedBlockBitmapChunkSize: bits per chunk. */
 export const CHUNK_BITS = 1024;
-const WORDS = CHUNK_BITS / 64;
+const WORDS = 16; // CHUNK_BITS / 64
 const CHUNK_BYTES = 8 + WORDS * 8;
 
 /** Where the bit of a window index lives: the chunk and the bit within it. */

@@ -53,7 +53,7 @@ describe("plumed tx slashing unjail (offline)", () => {
       msgs: [{ type: "cosmos-sdk/MsgUnjail", value: { address: msgs[0]?.validator_addr } }],
       sequence: "1",
     };
-    expect(await Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(raw.signatures[0] as Uint8Array), sha256(serializeSignDoc(doc)), pub)).toBe(true);
+    expect(Secp256k1.verifySignature(Secp256k1Signature.fromFixedLength(raw.signatures[0] as Uint8Array), sha256(serializeSignDoc(doc)), pub)).toBe(true);
   });
 
   it("needs --from", async () => {
