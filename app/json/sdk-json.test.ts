@@ -200,7 +200,7 @@ describe("reading the SDK's JSON", () => {
     expect(params("504h")).toMatchObject({ unbonding_time: "1814400s" });
     expect(params("1h30m0.5s")).toMatchObject({ unbonding_time: "5400.500s" });
     expect(params("0")).toMatchObject({ unbonding_time: "0s" });
-    expect(() => params("soon")).toThrow('cosmos.staking.v1beta1.Params.unbonding_time: time: invalid duration "soon"');
+    expect(() => params("soon")).toThrow('cosmos.staking.v1beta1.Params.unbonding_time: bad Duration: time: invalid duration "soon"');
     expect(() => params("5")).toThrow('time: missing unit in duration "5"');
     expect(() => params("5d")).toThrow('time: unknown unit "d" in duration "5d"');
     expect(() => params("2562048h")).toThrow('time: invalid duration "2562048h"');

@@ -350,7 +350,8 @@ function encodeMessage(reg: SchemaRegistry, schema: MessageSchema, json: unknown
     try {
       parsed = schema.fullName === TIMESTAMP ? parseTimestamp(json) : parseDuration(json);
     } catch (err) {
-      throw new SdkJsonError(`${path}: ${(err as Error).message}`);
+      // jsonpb's words for a Duration time.ParseDuration refuses.
+      throw new SdkJsonError(`${path}: ${schema.fullName === DURATION ? "bad Duration: " : ""}${(err as Error).message}`);
     }
     if (parsed.seconds !== 0n) w.uint32(8).int64(parsed.seconds);
     if (parsed.nanos !== 0) w.uint32(16).int32(parsed.nanos);
@@ -374,8 +375,9 @@ function encodeMessage(reg: SchemaRegistry, schema: MessageSchema, json: unknown
   const present: [FieldSchema, unknown][] = [];
   for (const [field, v] of values) if (v !== null && v !== undefined) present.push([field, v]);
   // A missing gogoproto non-nullable struct is Go's zero value, which is not always proto's
-  // default: a zero time.Time is year 1, not 1970. Written out (as Go marshals such fields anyway)
-  // so that the decoded object holds what Go's struct would.
+  // default: a zero time.Time is year 1, not 1970. Written out (as gogo's Marshal writes such
+  // fields anyway) so that the decoded object holds what Go's struct would. A missing math.Int or
+  // LegacyDec stays absent: Go holds a nil one, which validation can tell from zero ("" here).
   for (const field of schema.fields) {
     const missing = values.get(field) === undefined || values.get(field) === null;
     if (missing && field.kind === "message" && !field.nullable && !field.repeated && !field.presence && field.map === undefined && field.typeName !== ANY) {
