@@ -10,7 +10,7 @@ import { GenesisState } from "cosmjs-types/cosmos/staking/v1beta1/genesis";
 import { BondStatus, type Delegation, type Params, type Redelegation, type UnbondingDelegation, type Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { Context } from "../../app/context";
-import { fromSdkJson, sdkJsonToBytes, bytesToSdkJson, toSdkJson } from "../../app/json";
+import { bytesToSdkJson, fromSdkJson, sdkJsonToBytes, toSdkJson } from "../../app/json";
 import { Coin, Coins, Int } from "../../app/math";
 import type { JsonValue } from "../../app/module";
 import { GenesisState as CapGenesisState } from "../../proto/plume/staking/v1/cap";
@@ -68,14 +68,24 @@ export function stakingGenesisToJson(g: StakingGenesis): JsonValue {
   );
 }
 
+/** A math.Int or LegacyDec the JSON left out: Go holds nil and stores it as "0". */
+const orZero = (value: string): string => (value === "" ? "0" : value);
+
+/** One Go cannot hold nil: its InitGenesis or ValidateGenesis would panic on it. */
+function required(value: string, path: string): string {
+  if (value === "") throw new Error(`${path}: missing (the SDK cannot use a nil amount here)`);
+  return value;
+}
+
 /**
  * Reads a staking section. Beyond what the codec checks (field names, types, Int and Dec syntax),
- * each validator's status must be one of the three and its consensus key a supported one, so that
- * `genesis validate` names the validator rather than InitChain failing later.
+ * each validator's status must be one of the three and its consensus key a supported one, and the
+ * amounts the SDK would panic on when missing must be there, so that `genesis validate` names the
+ * entry rather than InitChain failing later. Other missing amounts become 0, as a Go node stores them.
  */
 export function parseStakingGenesis(json: JsonValue): StakingGenesis {
   const state = fromSdkJson<GenesisState>(STAKING_GENESIS_TYPE, json, { path: "staking" });
-  state.validators.forEach((v, i) => {
+  const validators = state.validators.map((v, i): Validator => {
     const path = `staking.validators[${i}]`;
     if (v.status !== BondStatus.BOND_STATUS_UNBONDED && v.status !== BondStatus.BOND_STATUS_UNBONDING && v.status !== BondStatus.BOND_STATUS_BONDED) {
       throw new Error(`${path}.status: invalid bond status ${v.status === BondStatus.BOND_STATUS_UNSPECIFIED ? "BOND_STATUS_UNSPECIFIED" : String(v.status)}`);
@@ -85,17 +95,32 @@ export function parseStakingGenesis(json: JsonValue): StakingGenesis {
     } catch (err) {
       throw new Error(`${path}.consensus_pubkey: ${(err as Error).message}`);
     }
+    const rates = v.commission.commissionRates;
+    return {
+      ...v,
+      tokens: required(v.tokens, `${path}.tokens`),
+      delegatorShares: required(v.delegatorShares, `${path}.delegator_shares`),
+      commission: { ...v.commission, commissionRates: { rate: orZero(rates.rate), maxRate: orZero(rates.maxRate), maxChangeRate: orZero(rates.maxChangeRate) } },
+      minSelfDelegation: orZero(v.minSelfDelegation),
+    };
   });
+  const unbondingDelegations = state.unbondingDelegations.map(
+    (u, i): UnbondingDelegation => ({
+      ...u,
+      entries: u.entries.map((e, j) => ({ ...e, initialBalance: orZero(e.initialBalance), balance: required(e.balance, `staking.unbonding_delegations[${i}].entries[${j}].balance`) })),
+    }),
+  );
   const powerText = fromUtf8.decode(state.lastTotalPower);
   return {
     params: state.params,
-    // Go's nil Int (a missing field) counts as 0, as SetLastTotalPower stores it.
-    lastTotalPower: powerText === "" ? 0n : Int.fromProto(powerText).toBigInt(),
+    lastTotalPower: Int.fromProto(orZero(powerText)).toBigInt(),
     lastValidatorPowers: state.lastValidatorPowers,
-    validators: state.validators,
-    delegations: state.delegations,
-    unbondingDelegations: state.unbondingDelegations,
-    redelegations: state.redelegations,
+    validators,
+    delegations: state.delegations.map((d): Delegation => ({ ...d, shares: orZero(d.shares) })),
+    unbondingDelegations,
+    redelegations: state.redelegations.map(
+      (r): Redelegation => ({ ...r, entries: r.entries.map((e) => ({ ...e, initialBalance: orZero(e.initialBalance), sharesDst: orZero(e.sharesDst) })) }),
+    ),
     exported: state.exported,
   };
 }
