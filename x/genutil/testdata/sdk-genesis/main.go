@@ -43,29 +43,21 @@ type genesisCase struct {
 
 var cdc codec.Codec
 
-func addr(n byte) string {
+// bech32Of: the address of 20 bytes `n` with prefix `hrp`.
+func bech32Of(hrp string, n byte) string {
 	b := make([]byte, 20)
 	for i := range b {
 		b[i] = n
 	}
-	s, err := bech32.ConvertAndEncode("plume", b)
+	s, err := bech32.ConvertAndEncode(hrp, b)
 	if err != nil {
 		panic(err)
 	}
 	return s
 }
 
-func valoper(n byte) string {
-	b := make([]byte, 20)
-	for i := range b {
-		b[i] = n
-	}
-	s, err := bech32.ConvertAndEncode("plumevaloper", b)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
+func addr(n byte) string    { return bech32Of("plume", n) }
+func valoper(n byte) string { return bech32Of("plumevaloper", n) }
 
 // written: a state built in Go, as MarshalJSON writes it (input and output are the same bytes).
 func written(name string, m proto.Message) genesisCase {
