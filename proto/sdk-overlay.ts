@@ -59,6 +59,7 @@ export const LEGACY_DEC_FIELDS: readonly string[] = [
 export const INT_FIELDS: readonly string[] = [
   "cosmos.base.v1beta1.Coin.amount",
   "cosmos.base.v1beta1.IntProto.int",
+  "cosmos.staking.v1beta1.GenesisState.last_total_power",
   "cosmos.staking.v1beta1.Validator.tokens",
   "cosmos.staking.v1beta1.Validator.min_self_delegation",
   "cosmos.staking.v1beta1.UnbondingDelegationEntry.initial_balance",
@@ -74,6 +75,12 @@ export const INT_FIELDS: readonly string[] = [
   "cosmos.gov.v1beta1.TallyResult.no",
   "cosmos.gov.v1beta1.TallyResult.no_with_veto",
 ];
+
+/**
+ * bytes fields with `(gogoproto.casttype) = "encoding/json.RawMessage"`: the wire holds JSON
+ * text, which the SDK's JSON embeds as it is (jsonpb hands the field to encoding/json).
+ */
+export const RAW_JSON_FIELDS: readonly string[] = ["cosmos.genutil.v1beta1.GenesisState.gen_txs"];
 
 /** Customtype fields declared nullable (a pointer in Go): absent means JSON null, not zero. */
 export const NULLABLE_CUSTOM_FIELDS: readonly string[] = [

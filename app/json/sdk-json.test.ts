@@ -154,6 +154,57 @@ describe("reading the SDK's JSON", () => {
     expect(() => sdkJsonToBytes("cosmos.tx.v1beta1.BroadcastTxRequest", { tx_bytes: "", moed: 1 })).toThrow(SdkJsonError);
     expect(() => sdkJsonToBytes("cosmos.tx.v1beta1.BroadcastTxRequest", { moed: 1 })).toThrow('unknown field "moed" in cosmos.tx.v1beta1.BroadcastTxRequest');
   });
+
+  it("says where an unknown field is, from the root the caller names", () => {
+    const genesis = { balances: [{ address: "a", coins: [{ denom: "stake", amount: "1", extra: true }] }] };
+    expect(() => sdkJsonToBytes("cosmos.bank.v1beta1.GenesisState", genesis, { path: "bank" })).toThrow(
+      new SdkJsonError('bank.balances[0].coins[0]: unknown field "extra" in cosmos.base.v1beta1.Coin'),
+    );
+    expect(() => sdkJsonToBytes("cosmos.bank.v1beta1.GenesisState", { supply: [], suply: [] }, { path: "bank" })).toThrow(
+      new SdkJsonError('bank: unknown field "suply" in cosmos.bank.v1beta1.GenesisState'),
+    );
+  });
+
+  it("takes the lowerCamel name when a field is given under both names, as jsonpb does", () => {
+    const r = fromSdkJson<BroadcastTxRequest>("cosmos.tx.v1beta1.BroadcastTxRequest", { tx_bytes: "AQ==", txBytes: "Ag==" });
+    expect(r.txBytes).toEqual(new Uint8Array([2]));
+  });
+
+  it("reads math.Int as Go's big.Int text, at most 256 bits, and writes it in decimal", () => {
+    const coin = (amount: string): unknown => fromSdkJson("cosmos.base.v1beta1.Coin", { denom: "stake", amount });
+    expect(coin("0x10")).toEqual({ denom: "stake", amount: "16" });
+    expect(coin("1_000")).toEqual({ denom: "stake", amount: "1000" });
+    expect(coin("+5")).toEqual({ denom: "stake", amount: "5" });
+    expect(() => coin("1.5")).toThrow('cosmos.base.v1beta1.Coin.amount: math/big: cannot unmarshal "1.5" into a *big.Int');
+    expect(() => coin((1n << 256n).toString())).toThrow(`cosmos.base.v1beta1.Coin.amount: integer out of range: ${1n << 256n}`);
+    expect(coin(((1n << 256n) - 1n).toString())).toEqual({ denom: "stake", amount: ((1n << 256n) - 1n).toString() });
+  });
+
+  it("gives a missing non-nullable Timestamp Go's zero time, not the Unix epoch", () => {
+    const v = fromSdkJson<Validator>("cosmos.staking.v1beta1.Validator", { operator_address: "x" });
+    expect(v.unbondingTime).toEqual({ seconds: -62135596800n, nanos: 0 });
+    expect(v.commission.updateTime).toEqual({ seconds: -62135596800n, nanos: 0 });
+    const json = toSdkJson("cosmos.staking.v1beta1.Validator", v) as Record<string, unknown>;
+    expect(json["unbonding_time"]).toBe("0001-01-01T00:00:00Z");
+  });
+
+  it("embeds json.RawMessage fields (genutil's gen_txs) as JSON, not base64", () => {
+    const genesis = { gen_txs: [{ body: { memo: "a" } }, [1, "x"]] };
+    const bytes = sdkJsonToBytes("cosmos.genutil.v1beta1.GenesisState", genesis);
+    expect(bytesToSdkJson("cosmos.genutil.v1beta1.GenesisState", bytes)).toEqual(genesis);
+    expect(bytesToSdkJson("cosmos.genutil.v1beta1.GenesisState", new Uint8Array())).toEqual({ gen_txs: [] });
+  });
+
+  it("reads a Duration as Go's time.ParseDuration does", () => {
+    const params = (unbonding_time: string): unknown => bytesToSdkJson("cosmos.staking.v1beta1.Params", sdkJsonToBytes("cosmos.staking.v1beta1.Params", { unbonding_time }));
+    expect(params("504h")).toMatchObject({ unbonding_time: "1814400s" });
+    expect(params("1h30m0.5s")).toMatchObject({ unbonding_time: "5400.500s" });
+    expect(params("0")).toMatchObject({ unbonding_time: "0s" });
+    expect(() => params("soon")).toThrow('cosmos.staking.v1beta1.Params.unbonding_time: bad Duration: time: invalid duration "soon"');
+    expect(() => params("5")).toThrow('time: missing unit in duration "5"');
+    expect(() => params("5d")).toThrow('time: unknown unit "d" in duration "5d"');
+    expect(() => params("2562048h")).toThrow('time: invalid duration "2562048h"');
+  });
 });
 
 describe("well-known types", () => {
@@ -171,5 +222,9 @@ describe("well-known types", () => {
     expect(formatDuration(0n, -500_000_000)).toBe("-0.500s");
     expect(parseDuration("1.5s")).toEqual({ seconds: 1n, nanos: 500_000_000 });
     expect(parseDuration("-0.5s")).toEqual({ seconds: -0n, nanos: -500_000_000 });
+    expect(parseDuration("-1.000000001s")).toEqual({ seconds: -1n, nanos: -1 });
+    expect(parseDuration("1.5µs")).toEqual({ seconds: 0n, nanos: 1500 });
+    expect(parseDuration("2562047h47m16.854775807s")).toEqual({ seconds: 9223372036n, nanos: 854775807 });
+    expect(() => parseDuration(".s")).toThrow('time: invalid duration ".s"');
   });
 });

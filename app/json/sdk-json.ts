@@ -9,7 +9,8 @@
  * - Any as `{"@type": url, ...fields}` (`{"@type", "value"}` for a well-known payload), resolved
  *   through the schema registry; an unknown type URL is an error, as in the SDK;
  * - gogoproto customtypes: LegacyDec fields hold atomics on the wire and 18-decimal text in JSON;
- *   an absent Int is "0".
+ *   an absent Int is "0"; a json.RawMessage casttype (genutil's gen_txs) holds JSON text on the
+ *   wire and that JSON itself in JSON.
  *
  * The codec works on wire bytes against the schema (proto/schema), so it serves any registered
  * type, cosmjs-types or plumed's own protobufjs ones, without per-type code. `toSdkJson` and
@@ -18,8 +19,10 @@
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import { jsonText } from "../json-read";
 import { Dec } from "../math/dec";
+import { parseGoBigInt } from "../math/go-compat";
+import { MAX_BIT_LEN } from "../math/int";
 import type { JsonValue } from "../module";
-import { defaultSchemaRegistry, normalizeTypeName, type SchemaRegistry } from "../../proto/schema/registry";
+import { defaultSchemaRegistry, normalizeTypeName, SchemaRegistry } from "../../proto/schema/registry";
 import type { FieldSchema, MessageSchema } from "../../proto/schema/types";
 import { formatDuration, formatTimestamp, parseDuration, parseTimestamp } from "./well-known";
 
@@ -191,6 +194,7 @@ function readScalar(reg: SchemaRegistry, reader: BinaryReader, field: FieldSchem
     }
     case "bytes": {
       const b = reader.bytes();
+      if (field.customType === "RawJson") return rawJsonFromBytes(field, b);
       return field.customType ? customToJson(field, new TextDecoder().decode(b)) : Buffer.from(b).toString("base64");
     }
     case "bool":
@@ -236,6 +240,15 @@ function floatJson(v: number): JsonValue {
 function enumName(reg: SchemaRegistry, field: FieldSchema, n: number): JsonValue {
   const e = field.typeName === undefined ? undefined : reg.enum(field.typeName);
   return e?.values.find((v) => v.number === n)?.name ?? n;
+}
+
+/** A json.RawMessage field: the JSON its bytes hold. */
+function rawJsonFromBytes(field: FieldSchema, bytes: Uint8Array): JsonValue {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as JsonValue;
+  } catch {
+    throw new SdkJsonError(`${field.name}: invalid JSON in a json.RawMessage field`);
+  }
 }
 
 function customToJson(field: FieldSchema, text: string): string {
@@ -298,16 +311,38 @@ function decodeAny(reg: SchemaRegistry, bytes: Uint8Array): JsonValue {
 
 // ---------------------------------------------------------------- JSON -> bytes
 
+/** Where a JSON reader takes its schemas from and how it names what it reads in errors. */
+export interface SdkJsonReadOptions {
+  readonly registry?: SchemaRegistry;
+  /**
+   * The name of the JSON's root in error messages ("bank" gives "bank.balances[0].coins: ...");
+   * the message's type name by default.
+   */
+  readonly path?: string;
+}
+
+function readOptions(typeUrlOrName: string, options: SchemaRegistry | SdkJsonReadOptions | undefined): { registry: SchemaRegistry; path: string } {
+  const o = options instanceof SchemaRegistry ? { registry: options } : (options ?? {});
+  return { registry: o.registry ?? defaultSchemaRegistry(), path: o.path ?? normalizeTypeName(typeUrlOrName) };
+}
+
 /**
- * Protobuf bytes from the SDK's JSON (what grpc-gateway accepts in a request body): field names
- * in proto or lowerCamel form, 64-bit integers as strings or numbers, enums by name or number;
- * null means absent; an unknown field is an error.
+ * Protobuf bytes from the SDK's JSON, read as gogo jsonpb's Unmarshaler reads it (grpc-gateway
+ * request bodies, and codec.ProtoCodec.UnmarshalJSON, which reads every module's genesis): field
+ * names in proto or lowerCamel form (lowerCamel wins when both are there), 64-bit integers as
+ * strings or numbers, enums by name or number; null or a missing field means the default
+ * (Go's zero value: a missing non-nullable Timestamp is 0001-01-01T00:00:00Z); an unknown field
+ * is an error, as the SDK refuses them.
  */
-export function sdkJsonToBytes(typeUrlOrName: string, json: unknown, registry: SchemaRegistry = defaultSchemaRegistry()): Uint8Array {
+export function sdkJsonToBytes(typeUrlOrName: string, json: unknown, options?: SchemaRegistry | SdkJsonReadOptions): Uint8Array {
+  const { registry, path } = readOptions(typeUrlOrName, options);
   const w = BinaryWriter.create();
-  encodeMessage(registry, registry.requireMessage(typeUrlOrName), json, w, normalizeTypeName(typeUrlOrName));
+  encodeMessage(registry, registry.requireMessage(typeUrlOrName), json, w, path);
   return w.finish();
 }
+
+/** Go's zero time.Time, the JSON of a gogoproto non-nullable (stdtime) Timestamp Go never set. */
+const GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 
 function encodeMessage(reg: SchemaRegistry, schema: MessageSchema, json: unknown, w: BinaryWriter, path: string): void {
   if (schema.fullName === TIMESTAMP || schema.fullName === DURATION) {
@@ -316,7 +351,8 @@ function encodeMessage(reg: SchemaRegistry, schema: MessageSchema, json: unknown
     try {
       parsed = schema.fullName === TIMESTAMP ? parseTimestamp(json) : parseDuration(json);
     } catch (err) {
-      throw new SdkJsonError(`${path}: ${(err as Error).message}`);
+      // jsonpb's words for a Duration time.ParseDuration refuses.
+      throw new SdkJsonError(`${path}: ${schema.fullName === DURATION ? "bad Duration: " : ""}${(err as Error).message}`);
     }
     if (parsed.seconds !== 0n) w.uint32(8).int64(parsed.seconds);
     if (parsed.nanos !== 0) w.uint32(16).int32(parsed.nanos);
@@ -328,13 +364,27 @@ function encodeMessage(reg: SchemaRegistry, schema: MessageSchema, json: unknown
     encodeAny(reg, obj, w, path);
     return;
   }
-  const present: [FieldSchema, unknown][] = [];
-  // deterministic: the fields found are sorted by number below before anything is written
+  const values = new Map<FieldSchema, unknown>();
   for (const key of Object.keys(obj)) {
     const field = fieldByJsonKey(schema, key);
-    if (!field) throw new SdkJsonError(`unknown field "${key}" in ${schema.fullName}`);
-    const v = obj[key];
-    if (v !== null && v !== undefined) present.push([field, v]);
+    // The root of a request keeps jsonpb's plain text; anywhere else the path says where.
+    if (!field) throw new SdkJsonError(`${path === schema.fullName ? "" : `${path}: `}unknown field "${key}" in ${schema.fullName}`);
+    // jsonpb favours the lowerCamel name when both forms are present.
+    if (values.has(field) && key === field.name) continue;
+    values.set(field, obj[key]);
+  }
+  const present: [FieldSchema, unknown][] = [];
+  // deterministic: the fields found are sorted by number below before anything is written
+  for (const [field, v] of values) if (v !== null && v !== undefined) present.push([field, v]);
+  // A missing gogoproto non-nullable struct is Go's zero value, which is not always proto's
+  // default: a zero time.Time is year 1, not 1970. Written out (as gogo's Marshal writes such
+  // fields anyway) so that the decoded object holds what Go's struct would. A missing math.Int or
+  // LegacyDec stays absent: Go holds a nil one, which validation can tell from zero ("" here).
+  for (const field of schema.fields) {
+    const missing = values.get(field) === undefined || values.get(field) === null;
+    if (missing && field.kind === "message" && !field.nullable && !field.repeated && !field.presence && field.map === undefined && field.typeName !== ANY) {
+      present.push([field, field.typeName === TIMESTAMP ? GO_ZERO_TIME : field.typeName === DURATION ? "0s" : {}]);
+    }
   }
   present.sort((a, b) => a[0].number - b[0].number);
   for (const [field, value] of present) encodeField(reg, field, value, w, `${path}.${field.name}`);
@@ -472,6 +522,8 @@ function scalarFromJson(reg: SchemaRegistry, field: FieldSchema, value: unknown,
       return field.customType ? customFromJson(field, value, path) : value;
     }
     case "bytes": {
+      // json.RawMessage takes any JSON as it is (Go keeps the text; we keep it compact).
+      if (field.customType === "RawJson") return new TextEncoder().encode(JSON.stringify(value));
       if (typeof value !== "string") throw new SdkJsonError(`${path}: expected a base64 string`);
       if (field.customType) return new TextEncoder().encode(customFromJson(field, value, path));
       return decodeBase64(value, path);
@@ -509,10 +561,16 @@ function scalarFromJson(reg: SchemaRegistry, field: FieldSchema, value: unknown,
   }
 }
 
+const INT_LIMIT = 1n << BigInt(MAX_BIT_LEN);
+
 function customFromJson(field: FieldSchema, text: string, path: string): string {
   if (field.customType === "Int") {
-    if (!/^-?\d+$/.test(text)) throw new SdkJsonError(`${path}: invalid integer "${text}"`);
-    return text;
+    // math.Int.UnmarshalJSON: big.Int's text syntax in base 0 ("0x10", "1_000" and "+5" too),
+    // at most 256 bits; the wire then holds its canonical decimal form.
+    const v = parseGoBigInt(text, 0);
+    if (v === undefined) throw new SdkJsonError(`${path}: math/big: cannot unmarshal ${JSON.stringify(text)} into a *big.Int`);
+    if (v >= INT_LIMIT || v <= -INT_LIMIT) throw new SdkJsonError(`${path}: integer out of range: ${text}`);
+    return v.toString();
   }
   try {
     return Dec.fromString(text).toAtomics().toString();
@@ -558,10 +616,11 @@ export function toSdkJson(typeUrlOrName: string, message: unknown, registry: Sch
 }
 
 /** A message object from the SDK's JSON, through the registry's codec for the type. */
-export function fromSdkJson<T = unknown>(typeUrlOrName: string, json: unknown, registry: SchemaRegistry = defaultSchemaRegistry()): T {
+export function fromSdkJson<T = unknown>(typeUrlOrName: string, json: unknown, options?: SchemaRegistry | SdkJsonReadOptions): T {
+  const { registry, path } = readOptions(typeUrlOrName, options);
   const codec = registry.codec(typeUrlOrName);
   if (!codec) throw new SdkJsonError(`no codec for ${normalizeTypeName(typeUrlOrName)}`);
-  return codec.decode(sdkJsonToBytes(typeUrlOrName, json, registry)) as T;
+  return codec.decode(sdkJsonToBytes(typeUrlOrName, json, { registry, path })) as T;
 }
 
 /**

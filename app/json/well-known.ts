@@ -46,13 +46,53 @@ export function formatDuration(seconds: bigint, nanos: number): string {
   return `${negative ? "-" : ""}${abs}${frac === "" ? "" : `.${frac}`}s`;
 }
 
-export function parseDuration(text: string): { seconds: bigint; nanos: number } {
-  const m = /^(-)?(\d+)(?:\.(\d{1,9}))?s$/.exec(text);
-  if (!m || m[2] === undefined) throw new Error(`bad Duration: "${text}"`);
-  const sign = m[1] === undefined ? 1n : -1n;
-  const seconds = BigInt(m[2]);
-  if (seconds > MAX_DURATION_SECONDS) throw new Error(`bad Duration: "${text}" is out of range`);
-  const nanos = m[3] === undefined ? 0 : Number(m[3].padEnd(9, "0"));
-  return { seconds: sign * seconds, nanos: sign < 0n ? -nanos : nanos };
-}
+const NANOS_PER_UNIT: ReadonlyMap<string, bigint> = new Map([
+  ["ns", 1n],
+  ["us", 1_000n],
+  ["\u00b5s", 1_000n], // U+00B5 micro sign
+  ["\u03bcs", 1_000n], // U+03BC Greek mu
+  ["ms", 1_000_000n],
+  ["s", 1_000_000_000n],
+  ["m", 60_000_000_000n],
+  ["h", 3_600_000_000_000n],
+]);
+const MAX_DURATION_NANOS = (1n << 63n) - 1n;
 
+/**
+ * A Duration from its JSON text as gogo jsonpb reads it: Go's time.ParseDuration ("1814400s",
+ * "1.5s", "504h", "1h30m", "-0.5s", "0"), limited as time.Duration is to ±2^63-1 ns, with Go's
+ * error texts. Fractions are exact (Go computes them in float64, which can differ by 1ns only for
+ * fractions of more than 15 significant digits).
+ */
+export function parseDuration(text: string): { seconds: bigint; nanos: number } {
+  const invalid = (): Error => new Error(`time: invalid duration ${JSON.stringify(text)}`);
+  let s = text;
+  let negative = false;
+  if (s.startsWith("-") || s.startsWith("+")) {
+    negative = s.startsWith("-");
+    s = s.slice(1);
+  }
+  if (s === "0") return { seconds: 0n, nanos: 0 };
+  if (s === "") throw invalid();
+  let total = 0n;
+  while (s !== "") {
+    const m = /^(\d*)(?:\.(\d*))?/.exec(s);
+    const whole = m?.[1] ?? "";
+    const fraction = m?.[2];
+    if (whole === "" && (fraction === undefined || fraction === "")) throw invalid();
+    s = s.slice(m?.[0].length ?? 0);
+    const unitMatch = /^[^.\d]+/.exec(s);
+    if (!unitMatch) throw new Error(`time: missing unit in duration ${JSON.stringify(text)}`);
+    const unitName = unitMatch[0];
+    s = s.slice(unitName.length);
+    const unit = NANOS_PER_UNIT.get(unitName);
+    if (unit === undefined) throw new Error(`time: unknown unit ${JSON.stringify(unitName)} in duration ${JSON.stringify(text)}`);
+    let v = BigInt(whole === "" ? "0" : whole) * unit;
+    if (fraction !== undefined && fraction !== "") v += (BigInt(fraction) * unit) / 10n ** BigInt(fraction.length);
+    total += v;
+    if (total > MAX_DURATION_NANOS + 1n) throw invalid();
+  }
+  if (!negative && total > MAX_DURATION_NANOS) throw invalid();
+  const nanos = negative ? -total : total;
+  return { seconds: nanos / 1_000_000_000n, nanos: Number(nanos % 1_000_000_000n) };
+}

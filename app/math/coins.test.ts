@@ -157,6 +157,8 @@ describe("Coins", () => {
     expect(cs(c("gold", 0n)).validate()?.message).toBe("coin 0gold amount is not positive: invalid coins");
     expect(cs(c("tree", one), c("gas", one)).validate()?.message).toBe("denomination gas is not sorted: invalid coins");
     expect(cs(c("gas", one), c("gas", one)).validate()?.message).toBe("duplicate denomination gas: invalid coins");
+    // Only the previous denom counts as a duplicate; DecCoins.Validate reports this one as a duplicate.
+    expect(cs(c("gas", one), c("tree", one), c("gas", one)).validate()?.message).toBe("denomination gas is not sorted: invalid coins");
     expect(cs(c("gas", one), c("tree", 0n)).validate()?.message).toBe("coin tree amount is not positive: invalid coins");
   });
 

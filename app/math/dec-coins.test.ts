@@ -141,6 +141,8 @@ describe("DecCoins", () => {
     expect(dcs(dc("tree", n(1n)), dc("gas", n(1n))).validate()?.message).toBe(
       "denomination gas is not sorted: invalid coins",
     );
+    // A denom seen anywhere before is a duplicate here; Coins.Validate calls the same set unsorted.
+    expect(dcs(dc("gas", n(1n)), dc("tree", n(1n)), dc("gas", n(1n))).validate()?.message).toBe("duplicate denomination gas: invalid coins");
   });
 
   test("TestSortDecCoins", () => {

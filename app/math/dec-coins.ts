@@ -12,20 +12,19 @@
  * - String(): amount then denom, "1.500000000000000000stake".
  */
 import type { DecCoin as ProtoDecCoin } from "cosmjs-types/cosmos/base/v1beta1/coin";
-import { ErrInvalidCoins, type AppError } from "../errors";
+import { CoinSet, DenomAmount, mergeAdd, sanitizedSet, type CoinSetKind, type SetDifference } from "./coin-set";
 import { Coin, Coins } from "./coins";
 import { Dec } from "./dec";
-import { compareDenoms, isValidDenom, mustValidateDenom } from "./denom";
+import { isValidDenom, mustValidateDenom } from "./denom";
 import { sdkPanic } from "./go-compat";
 import type { IntLike } from "./int";
 
 export type { ProtoDecCoin };
 
-export class DecCoin {
-  private constructor(
-    readonly denom: string,
-    readonly amount: Dec,
-  ) {}
+export class DecCoin extends DenomAmount<Dec> {
+  private constructor(denom: string, amount: Dec) {
+    super(denom, amount);
+  }
 
   /** NewDecCoinFromDec: panics on an invalid denom or a negative amount. */
   static of(denom: string, amount: Dec): DecCoin {
@@ -57,40 +56,11 @@ export class DecCoin {
     return new DecCoin(proto.denom, Dec.fromProto(proto.amount));
   }
 
-  /** The cosmjs-types shape, amount as atomics: { denom: "stake", amount: "1500000000000000000" }. */
-  toProto(): ProtoDecCoin {
-    return { denom: this.denom, amount: this.amount.toProto() };
-  }
-
-  /** "1.500000000000000000stake". */
-  toString(): string {
-    return `${this.amount.toString()}${this.denom}`;
-  }
-
-  /** Valid denom and non-negative amount. */
-  validate(): AppError | undefined {
-    const problem = decCoinProblem(this);
-    return problem === undefined ? undefined : ErrInvalidCoins.wrap(problem);
-  }
-
-  isValid(): boolean {
-    return decCoinProblem(this) === undefined;
-  }
-
-  isZero(): boolean {
-    return this.amount.isZero();
-  }
-
-  isPositive(): boolean {
-    return this.amount.isPositive();
-  }
-
-  isNegative(): boolean {
-    return this.amount.isNegative();
-  }
-
-  equal(other: DecCoin): boolean {
-    return this.denom === other.denom && this.amount.equal(other.amount);
+  /** DecCoin.Validate's text: valid denom and non-negative amount. */
+  protected problem(): string | undefined {
+    if (!isValidDenom(this.denom)) return `invalid denom: ${this.denom}`;
+    if (this.isNegative()) return `decimal coin ${this.toString()} amount cannot be negative`;
+    return undefined;
   }
 
   /** Panics on a denom mismatch. */
@@ -130,22 +100,21 @@ export class DecCoin {
   }
 }
 
-function decCoinProblem(coin: DecCoin): string | undefined {
-  if (!isValidDenom(coin.denom)) return `invalid denom: ${coin.denom}`;
-  if (coin.isNegative()) return `decimal coin ${coin.toString()} amount cannot be negative`;
-  return undefined;
-}
+const DEC_COINS: CoinSetKind<Dec, DecCoin> = { coin: (denom, amount) => DecCoin.unchecked(denom, amount), duplicates: "anywhere" };
 
 /** The outcome of DecCoins.safeSub. */
-export interface DecCoinsDifference {
-  readonly coins: DecCoins;
-  readonly hasNeg: boolean;
-}
+export type DecCoinsDifference = SetDifference<DecCoins>;
 
-export class DecCoins implements Iterable<DecCoin> {
-  private constructor(private readonly items: readonly DecCoin[]) {}
+export class DecCoins extends CoinSet<Dec, DecCoin, DecCoins> {
+  private constructor(items: readonly DecCoin[]) {
+    super(items);
+  }
 
   private static readonly EMPTY = new DecCoins([]);
+
+  protected get kind(): CoinSetKind<Dec, DecCoin> {
+    return DEC_COINS;
+  }
 
   static empty(): DecCoins {
     return DecCoins.EMPTY;
@@ -153,10 +122,7 @@ export class DecCoins implements Iterable<DecCoin> {
 
   /** NewDecCoins: drops zero coins, sorts, then requires a valid set, else it panics. */
   static of(...coins: readonly DecCoin[]): DecCoins {
-    const sanitized = sortDecCoins(coins.filter((c) => !c.isZero()));
-    const problem = decCoinsProblem(sanitized);
-    if (problem !== undefined) throw sdkPanic(`invalid coin set ${decCoinsString(sanitized)}: ${problem}`);
-    return new DecCoins(sanitized);
+    return new DecCoins(sanitizedSet(coins, DEC_COINS));
   }
 
   /** NewDecCoinsFromCoins: the coins go through NewCoins (sanitized, validated) and are converted. */
@@ -176,86 +142,30 @@ export class DecCoins implements Iterable<DecCoin> {
     return DecCoins.unchecked(coins.map((c) => DecCoin.fromProto(c)));
   }
 
-  toProto(): ProtoDecCoin[] {
-    return this.items.map((c) => c.toProto());
+  protected wrap(items: readonly DecCoin[]): DecCoins {
+    return new DecCoins(items);
   }
 
-  /** JSON is the plain array with 18-decimal amounts: `[{"denom":"stake","amount":"1.500000000000000000"}]`. */
-  toJSON(): readonly DecCoin[] {
-    return this.items;
-  }
-
-  get length(): number {
-    return this.items.length;
-  }
-
-  at(index: number): DecCoin | undefined {
-    return this.items[index];
-  }
-
-  toArray(): readonly DecCoin[] {
-    return this.items;
-  }
-
-  [Symbol.iterator](): Iterator<DecCoin> {
-    return this.items[Symbol.iterator]();
-  }
-
-  /** "5.040000000000000000atom,0.004000000000000000stake"; "" when empty. */
-  toString(): string {
-    return decCoinsString(this.items);
-  }
-
-  validate(): AppError | undefined {
-    const problem = decCoinsProblem(this.items);
-    return problem === undefined ? undefined : ErrInvalidCoins.wrap(problem);
-  }
-
-  isValid(): boolean {
-    return decCoinsProblem(this.items) === undefined;
-  }
-
-  isEmpty(): boolean {
-    return this.items.length === 0;
-  }
-
-  /** Empty, or every coin zero. */
-  isZero(): boolean {
-    return this.items.every((c) => c.isZero());
-  }
-
-  isAllPositive(): boolean {
-    return this.items.length > 0 && this.items.every((c) => c.isPositive());
-  }
-
-  isAnyNegative(): boolean {
-    return this.items.some((c) => c.isNegative());
-  }
-
-  /** A sorted copy. */
-  sort(): DecCoins {
-    return new DecCoins(sortDecCoins(this.items));
+  protected zero(): Dec {
+    return Dec.zero();
   }
 
   /**
    * Add: a merge of two denom-sorted lists. Unlike Coins.add it does not check sortedness and
    * does not coalesce duplicates within one side; it drops zero coins (inputs and sums).
    */
-  add(other: DecCoins | DecCoin): DecCoins {
-    return new DecCoins(mergeAdd(this.items, other instanceof DecCoin ? [other] : other.items));
+  protected addItems(a: readonly DecCoin[], b: readonly DecCoin[]): DecCoin[] {
+    return mergeAdd(a, b, DEC_COINS);
   }
 
-  /** Sub: `this - other` (no NewDecCoins on `other`, unlike Coins.sub); panics on a negative result. */
-  sub(other: DecCoins): DecCoins {
-    const { coins, hasNeg } = this.safeSub(other);
-    if (hasNeg) throw sdkPanic("negative coin amount");
-    return coins;
+  /** Sub and SafeSub negate `other` as it is (no NewDecCoins on it, unlike Coins.sub). */
+  protected subtrahend(other: DecCoins | DecCoin): readonly DecCoin[] {
+    return other instanceof DecCoin ? [other] : other.toArray();
   }
 
-  safeSub(other: DecCoins): DecCoinsDifference {
-    const negated = other.items.map((c) => DecCoin.unchecked(c.denom, c.amount.neg()));
-    const coins = new DecCoins(mergeAdd(this.items, negated));
-    return { coins, hasNeg: coins.isAnyNegative() };
+  /** The cosmjs-types shape, amounts as atomics: { denom: "stake", amount: "1500000000000000000" }. */
+  toProto(): ProtoDecCoin[] {
+    return this.items.map((c) => c.toProto());
   }
 
   /**
@@ -305,96 +215,13 @@ export class DecCoins implements Iterable<DecCoin> {
     return this.scale((amount) => amount.quoTruncate(d));
   }
 
-  /** AmountOf: panics on an invalid denom; 0 when absent. The SDK's binary search (see Coins.find). */
-  amountOf(denom: string): Dec {
-    mustValidateDenom(denom);
-    let lo = 0;
-    let hi = this.items.length;
-    for (;;) {
-      const n = hi - lo;
-      if (n === 0) return Dec.zero();
-      if (n === 1) {
-        const coin = this.items[lo] as DecCoin;
-        return coin.denom === denom ? coin.amount : Dec.zero();
-      }
-      const mid = lo + Math.floor(n / 2);
-      const coin = this.items[mid] as DecCoin;
-      const order = compareDenoms(denom, coin.denom);
-      if (order === 0) return coin.amount;
-      if (order < 0) hi = mid;
-      else lo = mid + 1;
-    }
-  }
-
-  /** Same coins regardless of order; lengths must match. */
-  equal(other: DecCoins): boolean {
-    if (this.items.length !== other.items.length) return false;
-    const a = sortDecCoins(this.items);
-    const b = sortDecCoins(other.items);
-    return a.every((c, i) => c.equal(b[i] as DecCoin));
-  }
-
   /** The SDK's MulDec/QuoDec loop: each non-zero result is Add-ed, one coin at a time. */
   private scale(f: (amount: Dec) => Dec): DecCoins {
     let result: readonly DecCoin[] = [];
     for (const coin of this.items) {
       const product = DecCoin.unchecked(coin.denom, f(coin.amount));
-      if (!product.isZero()) result = mergeAdd(result, [product]);
+      if (!product.isZero()) result = mergeAdd(result, [product], DEC_COINS);
     }
     return new DecCoins(result);
   }
-}
-
-function decCoinsString(items: readonly DecCoin[]): string {
-  return items.map((c) => c.toString()).join(",");
-}
-
-function sortDecCoins(items: readonly DecCoin[]): DecCoin[] {
-  return [...items].sort((a, b) => compareDenoms(a.denom, b.denom));
-}
-
-/** DecCoins.Validate's error text (note: checks duplicates before order, unlike Coins). */
-function decCoinsProblem(items: readonly DecCoin[]): string | undefined {
-  const first = items[0];
-  if (first === undefined) return undefined;
-  if (!isValidDenom(first.denom)) return `invalid denom: ${first.denom}`;
-  if (!first.isPositive()) return `coin ${first.toString()} amount is not positive`;
-  let low = first.denom;
-  const seen = new Set<string>([low]);
-  for (const coin of items.slice(1)) {
-    if (seen.has(coin.denom)) return `duplicate denomination ${coin.denom}`;
-    if (!isValidDenom(coin.denom)) return `invalid denom: ${coin.denom}`;
-    if (compareDenoms(coin.denom, low) <= 0) return `denomination ${coin.denom} is not sorted`;
-    if (!coin.isPositive()) return `coin ${coin.denom} amount is not positive`;
-    low = coin.denom;
-    seen.add(coin.denom);
-  }
-  return undefined;
-}
-
-/** DecCoins.safeAdd: a two-way merge by denom, dropping zero coins and zero sums. */
-function mergeAdd(a: readonly DecCoin[], b: readonly DecCoin[]): DecCoin[] {
-  const sum: DecCoin[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const ca = a[i] as DecCoin;
-    const cb = b[j] as DecCoin;
-    const order = compareDenoms(ca.denom, cb.denom);
-    if (order < 0) {
-      if (!ca.isZero()) sum.push(ca);
-      i++;
-    } else if (order > 0) {
-      if (!cb.isZero()) sum.push(cb);
-      j++;
-    } else {
-      const res = ca.add(cb);
-      if (!res.isZero()) sum.push(res);
-      i++;
-      j++;
-    }
-  }
-  for (const c of a.slice(i)) if (!c.isZero()) sum.push(c);
-  for (const c of b.slice(j)) if (!c.isZero()) sum.push(c);
-  return sum;
 }

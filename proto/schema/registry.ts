@@ -1,7 +1,7 @@
 import { COSMJS_SCHEMA } from "../generated/cosmjs-schema";
 import { loadPlumeProtos } from "../plume/schema";
 import { addProtobufjsTypes } from "./protobufjs";
-import { INT_FIELDS, LEGACY_DEC_FIELDS, NULLABLE_CUSTOM_FIELDS, ONEOFS } from "../sdk-overlay";
+import { INT_FIELDS, LEGACY_DEC_FIELDS, NULLABLE_CUSTOM_FIELDS, ONEOFS, RAW_JSON_FIELDS } from "../sdk-overlay";
 import {
   isScalarType,
   type CustomType,
@@ -24,6 +24,7 @@ export interface BinaryCodec<T = unknown> {
 export interface SchemaOverlay {
   readonly legacyDecFields: readonly string[];
   readonly intFields: readonly string[];
+  readonly rawJsonFields: readonly string[];
   readonly nullableCustomFields: readonly string[];
   readonly oneofs: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
@@ -31,6 +32,7 @@ export interface SchemaOverlay {
 export const SDK_OVERLAY: SchemaOverlay = {
   legacyDecFields: LEGACY_DEC_FIELDS,
   intFields: INT_FIELDS,
+  rawJsonFields: RAW_JSON_FIELDS,
   nullableCustomFields: NULLABLE_CUSTOM_FIELDS,
   oneofs: ONEOFS,
 };
@@ -151,6 +153,7 @@ export class SchemaRegistry {
   addGenerated(files: readonly GeneratedFile[], overlay: SchemaOverlay, moduleOf?: (file: string) => string): void {
     const dec = new Set(overlay.legacyDecFields);
     const int = new Set(overlay.intFields);
+    const rawJson = new Set(overlay.rawJsonFields);
     const nullableCustom = new Set(overlay.nullableCustomFields);
     for (const f of files) {
       this.addFile({ name: f.file, package: f.package });
@@ -164,7 +167,7 @@ export class SchemaRegistry {
         for (const [group, members] of Object.entries(oneofGroups)) for (const m of members) oneofOf.set(m, group);
         const fields: FieldSchema[] = genFields.map(([number, name, type, flags = ""]) => {
           const key = `${fullName}.${name}`;
-          const customType: CustomType | undefined = dec.has(key) ? "LegacyDec" : int.has(key) ? "Int" : undefined;
+          const customType: CustomType | undefined = dec.has(key) ? "LegacyDec" : int.has(key) ? "Int" : rawJson.has(key) ? "RawJson" : undefined;
           const oneof = oneofOf.get(name);
           let kind: FieldSchema["kind"];
           let typeName: string | undefined;

@@ -53,8 +53,10 @@ export function isScalarType(t: string): t is ScalarType {
  * - `LegacyDec`: the wire holds the atomic integer ("500000000000000000"), JSON shows
  *   "0.500000000000000000"; an absent value is the zero Dec.
  * - `Int`: the wire and JSON hold the same decimal integer; an absent value is "0".
+ * - `RawJson` (gogoproto `casttype` encoding/json.RawMessage on a bytes field): the wire holds
+ *   JSON text, and the SDK's JSON shows that JSON itself, not base64 (genutil's gen_txs).
  */
-export type CustomType = "LegacyDec" | "Int";
+export type CustomType = "LegacyDec" | "Int" | "RawJson";
 
 export interface FieldSchema {
   /** The proto field name (snake_case), which the SDK's JSON uses (jsonpb OrigName). */

@@ -1,43 +1,56 @@
-import { Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
-import type { Context } from "../../app/context";
-import { asArray, asObject, asString, asUint, JsonError } from "../../app/json-read";
-import type { JsonObject, JsonValue } from "../../app/module";
-import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, type Account } from "./account";
-import type { AuthKeeper } from "./keeper";
-import { authParamsToJson, defaultAuthParams, validateAuthParams } from "./params";
-import { pubKeyAnyFromJson, pubKeyAnyToJson } from "./pubkey";
+/**
+ * x/auth genesis: the SDK's JSON of cosmos.auth.v1beta1.GenesisState ({params, accounts: [Any]}),
+ * read and written by the SDK JSON codec (app/json) as the SDK's codec.ProtoCodec reads and writes
+ * it: unknown fields refused, missing fields Go's zero values. The accounts are BaseAccount or
+ * ModuleAccount Anys ({"@type": ..., fields}); other account types are refused.
+ */
+import { BaseAccount, ModuleAccount, Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
+import { GenesisState } from "cosmjs-types/cosmos/auth/v1beta1/genesis";
+import type { Any } from "cosmjs-types/google/protobuf/any";
 import type { AddressCodec } from "../../app/address";
+import type { Context } from "../../app/context";
 import { bytesToHex } from "../../app/encoding";
+import { fromSdkJson, toSdkJson } from "../../app/json";
+import type { JsonValue } from "../../app/module";
+import { accountToAny, BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL, type Account } from "./account";
+import type { AuthKeeper } from "./keeper";
+import { defaultAuthParams, validateAuthParams } from "./params";
+import { ED25519_PUBKEY_TYPE_URL, MULTISIG_PUBKEY_TYPE_URL, SECP256K1_PUBKEY_TYPE_URL } from "./pubkey";
 
-/** x/auth genesis in SDK v0.50 JSON: {params, accounts: [Any-JSON BaseAccount | ModuleAccount]}. */
+export const AUTH_GENESIS_TYPE = "cosmos.auth.v1beta1.GenesisState";
+
 export interface AuthGenesis {
   readonly params: Params;
   readonly accounts: readonly Account[];
 }
 
+/** The public key types an account may hold (the cryptotypes.PubKey implementations registered). */
+const PUBKEY_TYPE_URLS: readonly string[] = [SECP256K1_PUBKEY_TYPE_URL, ED25519_PUBKEY_TYPE_URL, MULTISIG_PUBKEY_TYPE_URL];
+
 export function defaultAuthGenesisJson(): JsonValue {
-  return { params: authParamsToJson(defaultAuthParams()), accounts: [] };
+  return toSdkJson(AUTH_GENESIS_TYPE, GenesisState.fromPartial({ params: defaultAuthParams(), accounts: [] }));
 }
 
+/**
+ * Reads and validates an auth section (ValidateGenesis: params, then each account decodes, no
+ * address or account number twice). Errors name the JSON path ("auth.accounts[2].address: ...").
+ */
 export function parseAuthGenesis(json: JsonValue, addresses: AddressCodec): AuthGenesis {
-  const root = asObject(json, "auth");
-  const p = root["params"] === undefined ? authParamsToJson(defaultAuthParams()) : asObject(root["params"], "auth.params");
-  const params = Params.fromPartial({
-    maxMemoCharacters: asUint(p["max_memo_characters"], "auth.params.max_memo_characters"),
-    txSigLimit: asUint(p["tx_sig_limit"], "auth.params.tx_sig_limit"),
-    txSizeCostPerByte: asUint(p["tx_size_cost_per_byte"], "auth.params.tx_size_cost_per_byte"),
-    sigVerifyCostEd25519: asUint(p["sig_verify_cost_ed25519"], "auth.params.sig_verify_cost_ed25519"),
-    sigVerifyCostSecp256k1: asUint(p["sig_verify_cost_secp256k1"], "auth.params.sig_verify_cost_secp256k1"),
-  });
-  validateAuthParams(params);
+  const state = fromSdkJson<GenesisState>(AUTH_GENESIS_TYPE, json, { path: "auth" });
+  const params = state.params;
+  try {
+    validateAuthParams(params);
+  } catch (err) {
+    throw new Error(`auth.params: ${(err as Error).message}`);
+  }
   const seenAddresses = new Set<string>();
   const seenNumbers = new Set<bigint>();
-  const accounts = asArray(root["accounts"], "auth.accounts").map((entry, i) => {
+  const accounts = state.accounts.map((any, i) => {
     const path = `auth.accounts[${i}]`;
-    const account = parseAccount(asObject(entry, path), path, addresses);
+    const account = accountFromGenesisAny(any, path, addresses);
     const key = bytesToHex(account.address);
-    if (seenAddresses.has(key)) throw new JsonError(path, `duplicate account ${addresses.encodeAccount(account.address)}`);
-    if (seenNumbers.has(account.accountNumber)) throw new JsonError(path, `duplicate account number ${account.accountNumber}`);
+    if (seenAddresses.has(key)) throw new Error(`${path}: duplicate account ${addresses.encodeAccount(account.address)}`);
+    if (seenNumbers.has(account.accountNumber)) throw new Error(`${path}: duplicate account number ${account.accountNumber}`);
     seenAddresses.add(key);
     seenNumbers.add(account.accountNumber);
     return account;
@@ -45,31 +58,33 @@ export function parseAuthGenesis(json: JsonValue, addresses: AddressCodec): Auth
   return { params, accounts };
 }
 
-function parseAccount(obj: JsonObject, path: string, addresses: AddressCodec): Account {
-  const type = obj["@type"];
-  if (type === BASE_ACCOUNT_TYPE_URL) return parseBase(obj, path, addresses);
-  if (type === MODULE_ACCOUNT_TYPE_URL) {
-    const base = parseBase(asObject(obj["base_account"], `${path}.base_account`), `${path}.base_account`, addresses);
-    const permissions = asArray(obj["permissions"], `${path}.permissions`).map((p, j) => asString(p, `${path}.permissions[${j}]`));
-    return { ...base, module: { name: asString(obj["name"], `${path}.name`), permissions } };
+function accountFromGenesisAny(any: Any, path: string, addresses: AddressCodec): Account {
+  if (any.typeUrl === BASE_ACCOUNT_TYPE_URL) return baseAccount(BaseAccount.decode(any.value), path, addresses);
+  if (any.typeUrl === MODULE_ACCOUNT_TYPE_URL) {
+    const m = ModuleAccount.decode(any.value);
+    if (m.baseAccount === undefined) throw new Error(`${path}.base_account: a module account needs its base account`);
+    return { ...baseAccount(m.baseAccount, `${path}.base_account`, addresses), module: { name: m.name, permissions: m.permissions } };
   }
-  throw new JsonError(path, `unsupported account type ${JSON.stringify(type)} (supported: ${BASE_ACCOUNT_TYPE_URL}, ${MODULE_ACCOUNT_TYPE_URL})`);
+  throw new Error(`${path}: unsupported account type ${JSON.stringify(any.typeUrl)} (supported: ${BASE_ACCOUNT_TYPE_URL}, ${MODULE_ACCOUNT_TYPE_URL})`);
 }
 
-function parseBase(obj: JsonObject, path: string, addresses: AddressCodec): Account {
+function baseAccount(b: BaseAccount, path: string, addresses: AddressCodec): Account {
   let address: Uint8Array;
   try {
-    address = addresses.decodeAccount(asString(obj["address"], `${path}.address`));
+    address = addresses.decodeAccount(b.address);
   } catch (err) {
-    throw new JsonError(`${path}.address`, (err as Error).message);
+    throw new Error(`${path}.address: ${(err as Error).message}`);
   }
-  const pk = obj["pub_key"];
-  return {
-    address,
-    pubKey: pk === undefined || pk === null ? undefined : pubKeyAnyFromJson(pk),
-    accountNumber: asUint(obj["account_number"] ?? "0", `${path}.account_number`),
-    sequence: asUint(obj["sequence"] ?? "0", `${path}.sequence`),
-  };
+  if (b.pubKey !== undefined && !PUBKEY_TYPE_URLS.includes(b.pubKey.typeUrl)) {
+    throw new Error(`${path}.pub_key: unsupported public key type ${b.pubKey.typeUrl}`);
+  }
+  return { address, pubKey: b.pubKey, accountNumber: b.accountNumber, sequence: b.sequence };
+}
+
+/** The SDK's JSON of an auth section: accounts as BaseAccount or ModuleAccount Anys. */
+export function authGenesisToJson(g: AuthGenesis, addresses: AddressCodec): JsonValue {
+  const accounts = g.accounts.map((a) => accountToAny(a, addresses.encodeAccount(a.address)));
+  return toSdkJson(AUTH_GENESIS_TYPE, GenesisState.fromPartial({ params: g.params, accounts }));
 }
 
 export function initAuthGenesis(ctx: Context, keeper: AuthKeeper, genesis: AuthGenesis): void {
@@ -85,21 +100,7 @@ export function initAuthGenesis(ctx: Context, keeper: AuthKeeper, genesis: AuthG
   for (const name of Object.keys(keeper.modulePermissions).sort()) keeper.getModuleAccount(ctx, name);
 }
 
+/** ExportGenesis: the params and every account, in store (address) order. */
 export function exportAuthGenesis(ctx: Context, keeper: AuthKeeper): JsonValue {
-  const accounts: JsonValue[] = [];
-  for (const a of keeper.iterateAccounts(ctx)) accounts.push(accountToJson(a, keeper.addresses));
-  return { params: authParamsToJson(keeper.getParams(ctx)), accounts };
-}
-
-export function accountToJson(a: Account, addresses: AddressCodec): JsonValue {
-  const base = {
-    address: addresses.encodeAccount(a.address),
-    pub_key: a.pubKey ? pubKeyAnyToJson(a.pubKey) : null,
-    account_number: a.accountNumber.toString(),
-    sequence: a.sequence.toString(),
-  };
-  if (a.module) {
-    return { "@type": MODULE_ACCOUNT_TYPE_URL, base_account: base, name: a.module.name, permissions: [...a.module.permissions] };
-  }
-  return { "@type": BASE_ACCOUNT_TYPE_URL, ...base };
+  return authGenesisToJson({ params: keeper.getParams(ctx), accounts: [...keeper.iterateAccounts(ctx)] }, keeper.addresses);
 }

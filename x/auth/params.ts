@@ -23,13 +23,3 @@ export function validateAuthParams(p: Params): void {
     if (value <= 0n) throw new Error(`invalid ${name}: ${value}`);
   }
 }
-
-export function authParamsToJson(p: Params): Record<string, string> {
-  return {
-    max_memo_characters: p.maxMemoCharacters.toString(),
-    tx_sig_limit: p.txSigLimit.toString(),
-    tx_size_cost_per_byte: p.txSizeCostPerByte.toString(),
-    sig_verify_cost_ed25519: p.sigVerifyCostEd25519.toString(),
-    sig_verify_cost_secp256k1: p.sigVerifyCostSecp256k1.toString(),
-  };
-}

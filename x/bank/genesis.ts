@@ -1,24 +1,29 @@
 /**
- * x/bank genesis in SDK v0.50 JSON:
- * `{params: {send_enabled, default_send_enabled}, balances: [{address, coins}], supply,
- * denom_metadata, send_enabled: [{denom, enabled}]}`.
+ * x/bank genesis: the SDK's JSON of cosmos.bank.v1beta1.GenesisState
+ * (`{params: {send_enabled, default_send_enabled}, balances: [{address, coins}], supply,
+ * denom_metadata, send_enabled: [{denom, enabled}]}`), read and written by the SDK JSON codec
+ * (app/json) as the SDK's codec.ProtoCodec reads and writes it: unknown fields refused, missing
+ * fields Go's zero values, amounts in math.Int's syntax.
  *
  * Validation is GenesisState.Validate (x/bank/types/genesis.go) with its texts, each prefixed with
  * the JSON path; its denom metadata checks run only in `genesis validate`, as the SDK's InitGenesis
  * does not make them. InitGenesis and ExportGenesis follow x/bank/keeper/genesis.go, so an export
  * re-imports to the same state.
  */
-import { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
+import type { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
+import { GenesisState } from "cosmjs-types/cosmos/bank/v1beta1/genesis";
 import type { AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
 import { bytesToHex } from "../../app/encoding";
-import { asArray, asBool, asObject, asOptionalString, asString, asUint, JsonError } from "../../app/json-read";
-import { Coin, Coins, Int } from "../../app/math";
+import { fromSdkJson, toSdkJson } from "../../app/json";
+import { Coin, Coins, type ProtoCoin } from "../../app/math";
 import { goTrimSpace } from "../../app/math/go-compat";
-import type { JsonObject, JsonValue } from "../../app/module";
+import type { JsonValue } from "../../app/module";
 import { accAddressFromBech32, errorText } from "./address-codec";
 import type { BankKeeper } from "./keeper";
 import { denomProblem } from "./validation";
+
+export const BANK_GENESIS_TYPE = "cosmos.bank.v1beta1.GenesisState";
 
 export interface BankGenesis {
   readonly params: Params;
@@ -31,29 +36,30 @@ export interface BankGenesis {
 }
 
 export function defaultBankGenesisJson(): JsonValue {
-  return { params: { send_enabled: [], default_send_enabled: true }, balances: [], supply: [], denom_metadata: [], send_enabled: [] };
+  return toSdkJson(BANK_GENESIS_TYPE, GenesisState.fromPartial({ params: { sendEnabled: [], defaultSendEnabled: true } }));
 }
 
-/** Coins as JSON decodes them: order kept, amounts in math.Int's syntax, nothing else checked. */
-export function parseCoinsJson(v: JsonValue | undefined, path: string): Coins {
+/** The section as the codec reads it (nothing validated); errors name the path from "bank". */
+export function readBankGenesisState(json: JsonValue): GenesisState {
+  return fromSdkJson<GenesisState>(BANK_GENESIS_TYPE, json, { path: "bank" });
+}
+
+/** The SDK's JSON of a bank section. */
+export function bankGenesisStateToJson(state: GenesisState): JsonValue {
+  return toSdkJson(BANK_GENESIS_TYPE, state);
+}
+
+/** Coins as the codec decoded them: order kept, nothing else checked. */
+function coinsAt(list: readonly ProtoCoin[], path: string): Coins {
   return Coins.unchecked(
-    asArray(v, path).map((c, i) => {
-      const o = asObject(c, `${path}[${i}]`);
-      const denom = asString(o["denom"], `${path}[${i}].denom`);
-      const amountText = asString(o["amount"], `${path}[${i}].amount`);
-      let amount: Int;
+    list.map((c, i) => {
       try {
-        amount = Int.fromProto(amountText);
+        return Coin.fromProto(c);
       } catch (err) {
-        throw new JsonError(`${path}[${i}].amount`, errorText(err));
+        throw new Error(`${path}[${i}].amount: ${errorText(err)}`);
       }
-      return Coin.unchecked(denom, amount);
     }),
   );
-}
-
-export function coinsToJson(coins: Coins): JsonValue {
-  return coins.toArray().map((c) => ({ denom: c.denom, amount: c.amount.toString() }));
 }
 
 /** Coins.Validate's plain text ("coin 0stake amount is not positive"), or undefined. */
@@ -62,91 +68,65 @@ function coinsProblem(coins: Coins): string | undefined {
   return err === undefined ? undefined : err.message.replace(/: invalid coins$/, "");
 }
 
-function parseSendEnabledList(v: JsonValue | undefined, path: string): { denom: string; enabled: boolean }[] {
-  return asArray(v, path).map((s, i) => {
-    const o = asObject(s, `${path}[${i}]`);
-    return {
-      denom: asOptionalString(o["denom"], `${path}[${i}].denom`),
-      enabled: o["enabled"] === undefined ? false : asBool(o["enabled"], `${path}[${i}].enabled`),
-    };
-  });
-}
-
 /**
  * Parses and validates a bank genesis section: GenesisState.Validate except its denom metadata
  * checks, which run only in `genesis validate` (validateBankGenesisStrict), as in the SDK.
  */
 export function parseBankGenesis(json: JsonValue, addresses: AddressCodec): BankGenesis {
-  const root = asObject(json, "bank");
-  const p = root["params"] === undefined || root["params"] === null ? {} : asObject(root["params"], "bank.params");
-  const paramsSendEnabled = parseSendEnabledList(p["send_enabled"], "bank.params.send_enabled");
-  // proto3 JSON: an absent bool is false, as on a Go node.
-  const defaultSendEnabled = p["default_send_enabled"] === undefined ? false : asBool(p["default_send_enabled"], "bank.params.default_send_enabled");
-  const sendEnabledField = parseSendEnabledList(root["send_enabled"], "bank.send_enabled");
-
-  if (paramsSendEnabled.length > 0 && sendEnabledField.length > 0) {
-    throw new JsonError("bank.send_enabled", "send_enabled defined in both the send_enabled field and in params (deprecated)");
+  const state = readBankGenesisState(json);
+  if (state.params.sendEnabled.length > 0 && state.sendEnabled.length > 0) {
+    throw new Error("bank.send_enabled: send_enabled defined in both the send_enabled field and in params (deprecated)");
   }
-  if (paramsSendEnabled.length > 0) throw new JsonError("bank.params.send_enabled", "use of send_enabled in params is no longer supported");
+  if (state.params.sendEnabled.length > 0) throw new Error("bank.params.send_enabled: use of send_enabled in params is no longer supported");
 
-  const sendEnabled = [...sendEnabledField];
+  const sendEnabled = state.sendEnabled.map((se) => ({ denom: se.denom, enabled: se.enabled }));
   const seenSendEnabled = new Set<string>();
   sendEnabled.forEach((se, i) => {
-    if (seenSendEnabled.has(se.denom)) throw new JsonError(`bank.send_enabled[${i}]`, `duplicate send enabled found: '${se.denom}'`);
+    if (seenSendEnabled.has(se.denom)) throw new Error(`bank.send_enabled[${i}]: duplicate send enabled found: '${se.denom}'`);
     const problem = denomProblem(se.denom);
-    if (problem !== undefined) throw new JsonError(`bank.send_enabled[${i}]`, problem);
+    if (problem !== undefined) throw new Error(`bank.send_enabled[${i}]: ${problem}`);
     seenSendEnabled.add(se.denom);
   });
 
   const seenBalances = new Set<string>();
   let totalSupply = Coins.empty();
-  const balances = asArray(root["balances"], "bank.balances").map((b, i) => {
+  const balances = state.balances.map((b, i) => {
     const path = `bank.balances[${i}]`;
-    const o = asObject(b, path);
-    const text = asString(o["address"], `${path}.address`);
     let address: Uint8Array;
     try {
-      address = accAddressFromBech32(addresses.account, text);
+      address = accAddressFromBech32(addresses.account, b.address);
     } catch (err) {
-      throw new JsonError(`${path}.address`, errorText(err));
+      throw new Error(`${path}.address: ${errorText(err)}`);
     }
     // The SDK compares the address strings; comparing bytes as well also catches a case variant.
     const key = bytesToHex(address);
-    if (seenBalances.has(text) || seenBalances.has(key)) throw new JsonError(path, `duplicate balance for address ${text}`);
-    seenBalances.add(text).add(key);
-    const coins = parseCoinsJson(o["coins"], `${path}.coins`);
+    if (seenBalances.has(b.address) || seenBalances.has(key)) throw new Error(`${path}: duplicate balance for address ${b.address}`);
+    seenBalances.add(b.address).add(key);
+    const coins = coinsAt(b.coins, `${path}.coins`);
     const problem = coinsProblem(coins);
-    if (problem !== undefined) throw new JsonError(`${path}.coins`, problem);
+    if (problem !== undefined) throw new Error(`${path}.coins: ${problem}`);
     totalSupply = totalSupply.add(coins);
     return { address, coins };
   });
 
-  // Read as JSON only: the checks on metadata run in `genesis validate` (validateBankGenesisStrict).
-  const denomMetadata = parseDenomMetadataList(root["denom_metadata"]);
-
-  const declared = parseCoinsJson(root["supply"], "bank.supply");
+  const declared = coinsAt(state.supply, "bank.supply");
   if (!declared.isEmpty()) {
     const problem = coinsProblem(declared);
-    if (problem !== undefined) throw new JsonError("bank.supply", problem);
+    if (problem !== undefined) throw new Error(`bank.supply: ${problem}`);
     if (!declared.equal(totalSupply)) {
-      throw new JsonError("bank.supply", `genesis supply is incorrect, expected ${declared.toString()}, got ${totalSupply.toString()}`);
+      throw new Error(`bank.supply: genesis supply is incorrect, expected ${declared.toString()}, got ${totalSupply.toString()}`);
     }
   }
 
   return {
-    params: Params.fromPartial({ sendEnabled: [], defaultSendEnabled }),
+    // The deprecated params list is refused above, so the stored params never hold one.
+    params: { sendEnabled: [], defaultSendEnabled: state.params.defaultSendEnabled },
     balances,
     supply: totalSupply,
-    denomMetadata,
+    // Stored as they are: the checks on metadata run in `genesis validate` (validateBankGenesisStrict).
+    denomMetadata: state.denomMetadata,
     sendEnabled,
   };
-}
-
-function parseDenomMetadataList(v: JsonValue | undefined): Metadata[] {
-  return asArray(v, "bank.denom_metadata").map((m, i) => {
-    const path = `bank.denom_metadata[${i}]`;
-    return parseMetadata(asObject(m, path), path);
-  });
 }
 
 /**
@@ -155,13 +135,12 @@ function parseDenomMetadataList(v: JsonValue | undefined): Metadata[] {
  * chain whose metadata lacks a name or symbol; so does plumed. Run after parseBankGenesis.
  */
 export function validateBankGenesisStrict(json: JsonValue): void {
-  const root = asObject(json, "bank");
   const seen = new Set<string>();
-  parseDenomMetadataList(root["denom_metadata"]).forEach((metadata, i) => {
+  readBankGenesisState(json).denomMetadata.forEach((metadata, i) => {
     const path = `bank.denom_metadata[${i}]`;
-    if (seen.has(metadata.base)) throw new JsonError(path, `duplicate client metadata for denom ${metadata.base}`);
+    if (seen.has(metadata.base)) throw new Error(`${path}: duplicate client metadata for denom ${metadata.base}`);
     const problem = metadataProblem(metadata);
-    if (problem !== undefined) throw new JsonError(path, problem);
+    if (problem !== undefined) throw new Error(`${path}: ${problem}`);
     seen.add(metadata.base);
   });
 }
@@ -201,41 +180,6 @@ export function metadataProblem(m: Metadata): string | undefined {
   return undefined;
 }
 
-function parseMetadata(o: JsonObject, path: string): Metadata {
-  return Metadata.fromPartial({
-    description: asOptionalString(o["description"], `${path}.description`),
-    denomUnits: asArray(o["denom_units"], `${path}.denom_units`).map((u, j) => {
-      const unit = asObject(u, `${path}.denom_units[${j}]`);
-      const exponent = asUint(unit["exponent"] ?? 0, `${path}.denom_units[${j}].exponent`);
-      if (exponent > 0xffffffffn) throw new JsonError(`${path}.denom_units[${j}].exponent`, "out of range for uint32");
-      return {
-        denom: asOptionalString(unit["denom"], `${path}.denom_units[${j}].denom`),
-        exponent: Number(exponent),
-        aliases: asArray(unit["aliases"], `${path}.denom_units[${j}].aliases`).map((a, k) => asString(a, `${path}.denom_units[${j}].aliases[${k}]`)),
-      };
-    }),
-    base: asOptionalString(o["base"], `${path}.base`),
-    display: asOptionalString(o["display"], `${path}.display`),
-    name: asOptionalString(o["name"], `${path}.name`),
-    symbol: asOptionalString(o["symbol"], `${path}.symbol`),
-    uri: asOptionalString(o["uri"], `${path}.uri`),
-    uriHash: asOptionalString(o["uri_hash"], `${path}.uri_hash`),
-  });
-}
-
-export function metadataToJson(m: Metadata): JsonValue {
-  return {
-    description: m.description,
-    denom_units: m.denomUnits.map((u) => ({ denom: u.denom, exponent: u.exponent, aliases: [...u.aliases] })),
-    base: m.base,
-    display: m.display,
-    name: m.name,
-    symbol: m.symbol,
-    uri: m.uri,
-    uri_hash: m.uriHash,
-  };
-}
-
 /** InitGenesis: params, send-enabled entries, balances, supply (the sum of balances), metadata. */
 export function initBankGenesis(ctx: Context, keeper: BankKeeper, genesis: BankGenesis): void {
   keeper.setParams(ctx, genesis.params);
@@ -248,11 +192,11 @@ export function initBankGenesis(ctx: Context, keeper: BankKeeper, genesis: BankG
 /** ExportGenesis: everything in store (key) order. */
 export function exportBankGenesis(ctx: Context, keeper: BankKeeper): JsonValue {
   const store = keeper.store(ctx);
-  return {
-    params: { send_enabled: [], default_send_enabled: keeper.params(store).defaultSendEnabled },
-    balances: keeper.accountsBalances(store).map((b) => ({ address: keeper.addresses.encodeAccount(b.address), coins: coinsToJson(b.coins) })),
-    supply: coinsToJson(keeper.totalSupply(store)),
-    denom_metadata: keeper.allDenomMetadata(store).map(metadataToJson),
-    send_enabled: keeper.sendEnabledEntries(store).map((s) => ({ denom: s.denom, enabled: s.enabled })),
-  };
+  return bankGenesisStateToJson({
+    params: { sendEnabled: [], defaultSendEnabled: keeper.params(store).defaultSendEnabled },
+    balances: keeper.accountsBalances(store).map((b) => ({ address: keeper.addresses.encodeAccount(b.address), coins: b.coins.toProto() })),
+    supply: keeper.totalSupply(store).toProto(),
+    denomMetadata: keeper.allDenomMetadata(store),
+    sendEnabled: keeper.sendEnabledEntries(store).map((s) => ({ denom: s.denom, enabled: s.enabled })),
+  });
 }

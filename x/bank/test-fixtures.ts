@@ -14,6 +14,7 @@ import { MsgRouter } from "../../app/msg-router";
 import { QueryRouter } from "../../app/query-router";
 import { BranchMultiStore, CacheKVStore, newMemoryKVStore } from "../../app/store";
 import { AuthKeeper, type ModuleAccountPermissions } from "../auth/keeper";
+import { defaultAuthGenesisJson } from "../auth/genesis";
 import { authModule } from "../auth/module";
 import { bankModule } from "./module";
 import { BankKeeper } from "./keeper";
@@ -88,7 +89,8 @@ export function createTestEnv(options: { readonly blockAllModules?: boolean; rea
   bankModule(bank).registerServices?.(registrar);
   if (options.skipGenesis !== true) {
     const genesisCtx = ctx();
-    authModule(auth).initGenesis?.(genesisCtx, { accounts: [] });
+    // A section without params would be Go's zero params, which validation refuses.
+    authModule(auth).initGenesis?.(genesisCtx, defaultAuthGenesisJson());
     bankModule(bank).initGenesis?.(genesisCtx, { params: { default_send_enabled: true } });
   }
   const queryContext = (): QueryContext => ({ height: 5n, chainId: "plume-test", store: (name) => root.getStore(name) });

@@ -1,16 +1,18 @@
 /**
- * x/genutil's genesis section, `app_state.genutil = {"gen_txs": [<signed tx>, ...]}`, each gentx
- * the SDK's JSON of a cosmos.tx.v1beta1.Tx (as `simd genesis gentx` writes it) holding exactly one
- * MsgCreateValidator. Decoding and validation follow x/genutil/types/genesis.go
- * (ValidateAndGetGenTx) with its texts; DeliverGenTxs is in module.ts.
+ * x/genutil's genesis section, `app_state.genutil = {"gen_txs": [<signed tx>, ...]}`: the SDK's JSON
+ * of cosmos.genutil.v1beta1.GenesisState, read and written by the SDK JSON codec (app/json), in
+ * which gen_txs are json.RawMessage (each the SDK's JSON of a cosmos.tx.v1beta1.Tx, as `simd
+ * genesis gentx` writes it) holding exactly one MsgCreateValidator. Decoding and validation follow
+ * x/genutil/types/genesis.go (ValidateAndGetGenTx) with its texts; DeliverGenTxs is in module.ts.
  */
+import { GenesisState } from "cosmjs-types/cosmos/genutil/v1beta1/genesis";
 import { MsgCreateValidator } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { AuthInfo, Tx, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { fromSdkJson, sdkJsonStringify, toSdkJson } from "../../app/json";
-import { asArray, asObject, JsonError } from "../../app/json-read";
 import type { JsonObject, JsonValue } from "../../app/module";
 
 export const GENUTIL_MODULE = "genutil";
+export const GENUTIL_GENESIS_TYPE = "cosmos.genutil.v1beta1.GenesisState";
 export const TX_TYPE_URL = "/cosmos.tx.v1beta1.Tx";
 export const MSG_CREATE_VALIDATOR_TYPE_URL = "/cosmos.staking.v1beta1.MsgCreateValidator";
 
@@ -19,17 +21,26 @@ export interface GenutilGenesis {
   readonly genTxs: readonly JsonObject[];
 }
 
+const isJsonObject = (v: JsonValue): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
 export function defaultGenutilGenesisJson(): JsonValue {
-  return { gen_txs: [] };
+  return genutilGenesisToJson({ genTxs: [] });
 }
 
 export function genutilGenesisToJson(g: GenutilGenesis): JsonValue {
-  return { gen_txs: [...g.genTxs] };
+  return toSdkJson(GENUTIL_GENESIS_TYPE, GenesisState.fromPartial({ genTxs: g.genTxs.map((t) => utf8.encode(JSON.stringify(t))) }));
 }
 
+/** Reads the section; each gentx must be a JSON object (a tx's JSON), decoded later by decodeGenTx. */
 export function parseGenutilGenesis(json: JsonValue): GenutilGenesis {
-  const root = asObject(json, GENUTIL_MODULE);
-  const genTxs = asArray(root["gen_txs"], `${GENUTIL_MODULE}.gen_txs`).map((t, i) => asObject(t, `${GENUTIL_MODULE}.gen_txs[${i}]`));
+  const state = fromSdkJson<GenesisState>(GENUTIL_GENESIS_TYPE, json, { path: GENUTIL_MODULE });
+  const genTxs = state.genTxs.map((bytes, i) => {
+    const tx = JSON.parse(fromUtf8.decode(bytes)) as JsonValue;
+    if (!isJsonObject(tx)) throw new Error(`${GENUTIL_MODULE}.gen_txs[${i}]: expected an object`);
+    return tx;
+  });
   return { genTxs };
 }
 
@@ -72,19 +83,19 @@ export function decodeGenTx(json: JsonValue, where: string): GenTx {
   try {
     tx = fromSdkJson<Tx>(TX_TYPE_URL, json);
   } catch (err) {
-    throw new JsonError(where, `failed to decode gentx: ${truncate(sdkJsonStringify(json))}, error: ${(err as Error).message}`);
+    throw new Error(`${where}: failed to decode gentx: ${truncate(sdkJsonStringify(json))}, error: ${(err as Error).message}`);
   }
   const msgs = tx.body?.messages ?? [];
-  if (msgs.length !== 1) throw new JsonError(where, `unexpected number of GenTx messages; got: ${msgs.length}, expected: 1`);
+  if (msgs.length !== 1) throw new Error(`${where}: unexpected number of GenTx messages; got: ${msgs.length}, expected: 1`);
   const any = msgs[0] as (typeof msgs)[number];
   if (any.typeUrl !== MSG_CREATE_VALIDATOR_TYPE_URL) {
-    throw new JsonError(where, `unexpected GenTx message type; expected: MsgCreateValidator, got: ${any.typeUrl}`);
+    throw new Error(`${where}: unexpected GenTx message type; expected: MsgCreateValidator, got: ${any.typeUrl}`);
   }
   let msg: MsgCreateValidator;
   try {
     msg = MsgCreateValidator.decode(any.value);
   } catch (err) {
-    throw new JsonError(where, `failed to decode gentx: its MsgCreateValidator: ${(err as Error).message}`);
+    throw new Error(`${where}: failed to decode gentx: its MsgCreateValidator: ${(err as Error).message}`);
   }
   return { tx, msg, bytes: txRawBytes(tx) };
 }

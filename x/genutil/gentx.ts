@@ -4,31 +4,41 @@
  * them into `app_state.genutil.gen_txs`. Pure functions over the genesis JSON; reading files and
  * config.toml is the CLI's job (cmd/plumed/genesis/).
  */
+import type { GenesisState as BankGenesisState } from "cosmjs-types/cosmos/bank/v1beta1/genesis";
+import type { GenesisState as StakingGenesisState } from "cosmjs-types/cosmos/staking/v1beta1/genesis";
 import type { AddressCodec } from "../../app/address";
 import { bytesToHex } from "../../app/encoding";
-import { asArray, asObject, asString, JsonError } from "../../app/json-read";
+import { fromSdkJson } from "../../app/json";
 import { Int } from "../../app/math";
 import type { JsonObject, JsonValue } from "../../app/module";
 import { decodeGenTx, GENUTIL_MODULE, genutilGenesisToJson, type GenTx } from "./genesis";
 
 /** The bond denom of a genesis (app_state.staking.params.bond_denom). */
 export function bondDenomOf(appState: JsonObject): string {
-  const staking = asObject(appState["staking"], "app_state.staking");
-  return asString(asObject(staking["params"], "app_state.staking.params")["bond_denom"], "app_state.staking.params.bond_denom");
+  const staking = fromSdkJson<StakingGenesisState>("cosmos.staking.v1beta1.GenesisState", appState["staking"], { path: "app_state.staking" });
+  return staking.params.bondDenom;
 }
 
 /** The amount of `denom` each address holds in app_state.bank.balances, by address bytes (hex). */
 function genesisBalances(appState: JsonObject, denom: string, addresses: AddressCodec): Map<string, Int> {
-  const bank = asObject(appState["bank"], "app_state.bank");
+  const bank = fromSdkJson<BankGenesisState>("cosmos.bank.v1beta1.GenesisState", appState["bank"], { path: "app_state.bank" });
   const out = new Map<string, Int>();
-  asArray(bank["balances"], "app_state.bank.balances").forEach((b, i) => {
+  bank.balances.forEach((b, i) => {
     const path = `app_state.bank.balances[${i}]`;
-    const entry = asObject(b, path);
-    const address = bytesToHex(addresses.decodeAccount(asString(entry["address"], `${path}.address`)));
+    let address: string;
+    try {
+      address = bytesToHex(addresses.decodeAccount(b.address));
+    } catch (err) {
+      throw new Error(`${path}.address: ${(err as Error).message}`);
+    }
     let amount = Int.zero();
-    asArray(entry["coins"], `${path}.coins`).forEach((c, j) => {
-      const coin = asObject(c, `${path}.coins[${j}]`);
-      if (asString(coin["denom"], `${path}.coins[${j}].denom`) === denom) amount = amount.add(Int.fromString(asString(coin["amount"], `${path}.coins[${j}].amount`)));
+    b.coins.forEach((coin, j) => {
+      if (coin.denom !== denom) return;
+      try {
+        amount = amount.add(Int.fromProto(coin.amount));
+      } catch (err) {
+        throw new Error(`${path}.coins[${j}].amount: ${(err as Error).message}`);
+      }
     });
     out.set(address, (out.get(address) ?? Int.zero()).add(amount));
   });
@@ -91,11 +101,11 @@ export function collectGenTxs(
     try {
       operator = addresses.decodeValidator(msg.validatorAddress);
     } catch (err) {
-      throw new JsonError(file.name, (err as Error).message);
+      throw new Error(`${file.name}: ${(err as Error).message}`);
     }
     const account = addresses.encodeAccount(operator);
     const value = msg.value;
-    if (value === undefined) throw new JsonError(file.name, "the MsgCreateValidator has no value (self-delegation)");
+    if (value === undefined) throw new Error(`${file.name}: the MsgCreateValidator has no value (self-delegation)`);
     let balances = balancesByDenom.get(value.denom);
     if (!balances) balancesByDenom.set(value.denom, (balances = genesisBalances(appState, value.denom, addresses)));
     const balance = balances.get(bytesToHex(operator));

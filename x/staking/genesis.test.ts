@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fromSdkJson, sdkJsonStringify, toSdkJson } from "../../app/json";
 import type { JsonValue } from "../../app/module";
+import { expectedRefusal, sdkGenesisCase, sdkGenesisCases } from "../genutil/sdk-genesis.fixture";
 import {
   capGenesisToJson,
   defaultCapGenesisJson,
@@ -9,6 +11,7 @@ import {
   initStakingGenesis,
   parseCapGenesis,
   parseStakingGenesis,
+  STAKING_GENESIS_TYPE,
   stakingGenesisToJson,
   validateStakingGenesis,
 } from "./genesis";
@@ -44,6 +47,44 @@ describe("staking genesis", () => {
     expect(JSON.stringify(stakingGenesisToJson(parsed))).toBe(JSON.stringify(vectors.genesis_json));
   });
 
+  it("reads what the SDK reads and writes back the bytes it writes", () => {
+    for (const c of sdkGenesisCases("staking").filter((x) => x.output !== undefined)) {
+      const state = fromSdkJson(STAKING_GENESIS_TYPE, JSON.parse(c.input), { path: "staking" });
+      expect({ case: c.name, out: sdkJsonStringify(toSdkJson(STAKING_GENESIS_TYPE, state)) }).toEqual({ case: c.name, out: c.output });
+    }
+    expect(sdkJsonStringify(defaultStakingGenesisJson("stake"))).toBe(sdkGenesisCase("staking", "default").output);
+    // time.ParseDuration's forms: the stored params hold 21 days.
+    expect(parseStakingGenesis(JSON.parse(sdkGenesisCase("staking", "durations as time.ParseDuration reads them").input) as JsonValue).params.unbondingTime).toEqual({
+      seconds: 1_814_400n,
+      nanos: 0,
+    });
+  });
+
+  it("refuses what the SDK refuses, unknown fields at any depth included, naming the path", () => {
+    for (const c of sdkGenesisCases("staking").filter((x) => x.error !== undefined)) {
+      expect(() => parseStakingGenesis(JSON.parse(c.input) as JsonValue)).toThrow(expectedRefusal(c));
+    }
+    expect(() => parseStakingGenesis(JSON.parse(sdkGenesisCase("staking", "an unknown field in a validator").input) as JsonValue)).toThrow(
+      'staking.validators[0]: unknown field "power" in cosmos.staking.v1beta1.Validator',
+    );
+    const sparse = JSON.parse(sdkGenesisCase("staking", "missing fields are zero values (a zero time is year 1)").input) as JsonValue;
+    expect(() => parseStakingGenesis(sparse)).toThrow("staking.validators[0].status: invalid bond status BOND_STATUS_UNSPECIFIED");
+  });
+
+  it("reads missing amounts as a Go node stores them (0), or refuses those the SDK would panic on", () => {
+    const json = vectors.genesis_json as Record<string, JsonValue>;
+    const [validator] = json["validators"] as Record<string, JsonValue>[];
+    const without = (...keys: string[]): JsonValue => Object.fromEntries(Object.entries(validator as Record<string, JsonValue>).filter(([k]) => !keys.includes(k)));
+    const genesis = parseStakingGenesis({ ...json, validators: [without("commission", "min_self_delegation")] });
+    const v = genesis.validators[0];
+    expect([v?.commission.commissionRates, v?.minSelfDelegation, v?.commission.updateTime]).toEqual([
+      { rate: "0", maxRate: "0", maxChangeRate: "0" },
+      "0",
+      { seconds: -62135596800n, nanos: 0 },
+    ]);
+    expect(() => parseStakingGenesis({ ...json, validators: [without("tokens")] })).toThrow("staking.validators[0].tokens: missing");
+  });
+
   it("round-trips an exported chain: export -> init on a fresh chain -> the same export", () => {
     const h = busyChain();
     const exported = stakingGenesisToJson(exportStakingGenesis(h.ctx(), h.keeper));
@@ -62,7 +103,7 @@ describe("staking genesis", () => {
     // the exported last powers become the first validator set
     expect(updates.map((u) => u.power)).toEqual(genesis.lastValidatorPowers.map((p) => p.power));
     const again = stakingGenesisToJson(exportStakingGenesis(fresh.ctx(), fresh.keeper));
-    expect(again).toEqual(exported);
+    expect(sdkJsonStringify(again)).toBe(sdkJsonStringify(exported));
     assertStakingInvariants(fresh.ctx(), fresh.keeper);
     // the queues were rebuilt: the unbonding completes on the new chain
     fresh.height += 1n;
@@ -117,7 +158,7 @@ describe("staking genesis", () => {
     expect(() => validateStakingGenesis({ ...base, params: { ...base.params, maxValidators: 0 } })).toThrow("params: max validators must be positive: 0");
     const json = vectors.genesis_json as Record<string, JsonValue>;
     const params = json["params"] as Record<string, JsonValue>;
-    expect(() => parseStakingGenesis({ ...json, params: { ...params, unbonding_time: "soon" } })).toThrow('staking.params.unbonding_time: invalid duration "soon"');
+    expect(() => parseStakingGenesis({ ...json, params: { ...params, unbonding_time: "soon" } })).toThrow('staking.params.unbonding_time: bad Duration: time: invalid duration "soon"');
   });
 
   it("has a default with the chain's bond denom", () => {
@@ -145,6 +186,18 @@ describe("cap genesis (app_state.plume_staking)", () => {
   it("defaults to 0.20 and round-trips", () => {
     expect(defaultCapGenesisJson()).toEqual({ params: { max_validator_power_share: "0.200000000000000000" } });
     expect(capGenesisToJson(parseCapGenesis({ params: { max_validator_power_share: "0.15" } }))).toEqual({ params: { max_validator_power_share: "0.150000000000000000" } });
-    expect(() => parseCapGenesis({ params: { max_validator_power_share: "2" } })).toThrow("cannot be greater than 1");
+    expect(() => parseCapGenesis({ params: { max_validator_power_share: "2" } })).toThrow("plume_staking.params: max_validator_power_share cannot be greater than 1");
+    expect(sdkJsonStringify(capGenesisToJson(parseCapGenesis(JSON.parse('{"params":{"max_validator_power_share":"0.2"}}') as JsonValue)))).toBe(
+      '{"params":{"max_validator_power_share":"0.200000000000000000"}}',
+    );
+  });
+
+  it("refuses unknown fields and a missing share, naming the path", () => {
+    expect(() => parseCapGenesis({ params: { max_validator_power_share: "0.2", max_share: "0.3" } })).toThrow(
+      'plume_staking.params: unknown field "max_share" in plume.staking.v1.Params',
+    );
+    expect(() => parseCapGenesis({ params: { max_validator_power_share: "0.2" }, extra: {} })).toThrow('plume_staking: unknown field "extra" in plume.staking.v1.GenesisState');
+    expect(() => parseCapGenesis({})).toThrow("plume_staking.params: max_validator_power_share must be set (0 turns the cap off)");
+    expect(() => parseCapGenesis({ params: { max_validator_power_share: "abc" } })).toThrow(/^plume_staking\.params\.max_validator_power_share: /);
   });
 });

@@ -1,29 +1,28 @@
 /**
- * x/staking genesis in SDK v0.50's JSON (the proto3 JSON of cosmos.staking.v1beta1.GenesisState:
- * snake_case, int64/uint64 and Int as strings, Dec as "0.100000000000000000", times RFC 3339,
- * durations "1814400s"), and InitGenesis / ExportGenesis with x/staking/keeper/genesis.go's
- * semantics. The cap's own section (app_state.plume_staking) is at the end.
+ * x/staking genesis: the SDK's JSON of cosmos.staking.v1beta1.GenesisState (snake_case, int64/uint64
+ * and Int as strings, Dec as "0.100000000000000000", times RFC 3339, durations "1814400s"), read
+ * and written by the SDK JSON codec (app/json) as the SDK's codec.ProtoCodec reads and writes it:
+ * unknown fields refused, missing fields Go's zero values. InitGenesis / ExportGenesis follow
+ * x/staking/keeper/genesis.go. The cap's own section (app_state.plume_staking, the
+ * plume.staking.v1.GenesisState) is at the end.
  */
-import {
-  BondStatus,
-  Params,
-  type Delegation,
-  type Redelegation,
-  type UnbondingDelegation,
-  type Validator,
-} from "cosmjs-types/cosmos/staking/v1beta1/staking";
+import { GenesisState } from "cosmjs-types/cosmos/staking/v1beta1/genesis";
+import { BondStatus, type Delegation, type Params, type Redelegation, type UnbondingDelegation, type Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
-import { Context, rfc3339ToTimestamp } from "../../app/context";
-import { asArray, asBool, asInt, asObject, asString, asUint, JsonError } from "../../app/json-read";
-import { Coin, Coins, Dec, Int } from "../../app/math";
-import type { JsonObject, JsonValue } from "../../app/module";
+import type { Context } from "../../app/context";
+import { bytesToSdkJson, fromSdkJson, sdkJsonToBytes, toSdkJson } from "../../app/json";
+import { Coin, Coins, Int } from "../../app/math";
+import type { JsonValue } from "../../app/module";
+import { GenesisState as CapGenesisState } from "../../proto/plume/staking/v1/cap";
 import { CapParams, defaultCapParams, validateCapParams } from "./cap";
 import { BONDED_POOL_NAME, NOT_BONDED_POOL_NAME, type StakingKeeper } from "./keeper";
-import { defaultStakingParams, stakingParamsFromJson, stakingParamsToJson, validateStakingParams } from "./params";
-import { consensusPubKeyFromJson, consensusPubKeyToJson, decodeConsensusPubKey } from "./pubkey";
-import { formatJsonTime } from "./time";
+import { defaultStakingParams, validateStakingParams } from "./params";
+import { decodeConsensusPubKey } from "./pubkey";
 import { abciValidatorUpdate, applyAndReturnValidatorSetUpdates } from "./val-state-change";
-import { bondStatusName, delegatorSharesOf, isBonded, isUnbonding, tokensOf } from "./validator";
+import { delegatorSharesOf, isBonded, isUnbonding, tokensOf } from "./validator";
+
+export const STAKING_GENESIS_TYPE = "cosmos.staking.v1beta1.GenesisState";
+export const CAP_GENESIS_TYPE = "plume.staking.v1.GenesisState";
 
 export interface StakingGenesis {
   readonly params: Params;
@@ -49,209 +48,80 @@ export function defaultStakingGenesisJson(bondDenom: string): JsonValue {
   });
 }
 
-// --- JSON out ------------------------------------------------------------------------------
-
-const dec = (atomics: string): string => Dec.fromProto(atomics).toString();
-const int = (s: string): string => Int.fromProto(s).toString();
-
-function validatorToJson(v: Validator): JsonValue {
-  return {
-    operator_address: v.operatorAddress,
-    consensus_pubkey: consensusPubKeyToJson(v.consensusPubkey),
-    jailed: v.jailed,
-    status: bondStatusName(v.status),
-    tokens: int(v.tokens),
-    delegator_shares: dec(v.delegatorShares),
-    description: {
-      moniker: v.description.moniker,
-      identity: v.description.identity,
-      website: v.description.website,
-      security_contact: v.description.securityContact,
-      details: v.description.details,
-    },
-    unbonding_height: v.unbondingHeight.toString(),
-    unbonding_time: formatJsonTime(v.unbondingTime),
-    commission: {
-      commission_rates: {
-        rate: dec(v.commission.commissionRates.rate),
-        max_rate: dec(v.commission.commissionRates.maxRate),
-        max_change_rate: dec(v.commission.commissionRates.maxChangeRate),
-      },
-      update_time: formatJsonTime(v.commission.updateTime),
-    },
-    min_self_delegation: int(v.minSelfDelegation),
-    unbonding_on_hold_ref_count: v.unbondingOnHoldRefCount.toString(),
-    unbonding_ids: v.unbondingIds.map((id) => id.toString()),
-  };
-}
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
 
 export function stakingGenesisToJson(g: StakingGenesis): JsonValue {
-  return {
-    params: stakingParamsToJson(g.params),
-    last_total_power: g.lastTotalPower.toString(),
-    last_validator_powers: g.lastValidatorPowers.map((p) => ({ address: p.address, power: p.power.toString() })),
-    validators: g.validators.map(validatorToJson),
-    delegations: g.delegations.map((d) => ({ delegator_address: d.delegatorAddress, validator_address: d.validatorAddress, shares: dec(d.shares) })),
-    unbonding_delegations: g.unbondingDelegations.map((u) => ({
-      delegator_address: u.delegatorAddress,
-      validator_address: u.validatorAddress,
-      entries: u.entries.map((e) => ({
-        creation_height: e.creationHeight.toString(),
-        completion_time: formatJsonTime(e.completionTime),
-        initial_balance: int(e.initialBalance),
-        balance: int(e.balance),
-        unbonding_id: e.unbondingId.toString(),
-        unbonding_on_hold_ref_count: e.unbondingOnHoldRefCount.toString(),
-      })),
-    })),
-    redelegations: g.redelegations.map((r) => ({
-      delegator_address: r.delegatorAddress,
-      validator_src_address: r.validatorSrcAddress,
-      validator_dst_address: r.validatorDstAddress,
-      entries: r.entries.map((e) => ({
-        creation_height: e.creationHeight.toString(),
-        completion_time: formatJsonTime(e.completionTime),
-        initial_balance: int(e.initialBalance),
-        shares_dst: dec(e.sharesDst),
-        unbonding_id: e.unbondingId.toString(),
-        unbonding_on_hold_ref_count: e.unbondingOnHoldRefCount.toString(),
-      })),
-    })),
-    exported: g.exported,
-  };
+  return toSdkJson(
+    STAKING_GENESIS_TYPE,
+    GenesisState.fromPartial({
+      params: g.params,
+      // A customtype Int in a bytes field: its decimal text.
+      lastTotalPower: utf8.encode(g.lastTotalPower.toString()),
+      lastValidatorPowers: [...g.lastValidatorPowers],
+      validators: [...g.validators],
+      delegations: [...g.delegations],
+      unbondingDelegations: [...g.unbondingDelegations],
+      redelegations: [...g.redelegations],
+      exported: g.exported,
+    }),
+  );
 }
 
-// --- JSON in -------------------------------------------------------------------------------
+/** A math.Int or LegacyDec the JSON left out: Go holds nil and stores it as "0". */
+const orZero = (value: string): string => (value === "" ? "0" : value);
 
-function field<T>(path: string, read: () => T): T {
-  try {
-    return read();
-  } catch (err) {
-    if (err instanceof JsonError) throw err;
-    throw new JsonError(path, (err as Error).message);
-  }
+/** One Go cannot hold nil: its InitGenesis or ValidateGenesis would panic on it. */
+function required(value: string, path: string): string {
+  if (value === "") throw new Error(`${path}: missing (the SDK cannot use a nil amount here)`);
+  return value;
 }
 
-const decField = (o: JsonObject, key: string, path: string): string => field(`${path}.${key}`, () => Dec.fromString(asString(o[key], `${path}.${key}`)).toProto());
-const intField = (o: JsonObject, key: string, path: string): string => field(`${path}.${key}`, () => Int.fromString(asString(o[key], `${path}.${key}`)).toString());
-const timeField = (o: JsonObject, key: string, path: string) => field(`${path}.${key}`, () => rfc3339ToTimestamp(asString(o[key], `${path}.${key}`)));
-const strOr = (v: JsonValue | undefined, path: string): string => (v === undefined || v === null ? "" : asString(v, path));
-
-function statusFromJson(v: JsonValue | undefined, path: string): BondStatus {
-  switch (asString(v, path)) {
-    case "BOND_STATUS_UNBONDED":
-      return BondStatus.BOND_STATUS_UNBONDED;
-    case "BOND_STATUS_UNBONDING":
-      return BondStatus.BOND_STATUS_UNBONDING;
-    case "BOND_STATUS_BONDED":
-      return BondStatus.BOND_STATUS_BONDED;
-    default:
-      throw new JsonError(path, `invalid bond status ${JSON.stringify(v)}`);
-  }
-}
-
-function validatorFromJson(json: JsonValue, path: string): Validator {
-  const o = asObject(json, path);
-  const pk = asObject(o["consensus_pubkey"], `${path}.consensus_pubkey`);
-  const desc = o["description"] === undefined ? {} : asObject(o["description"], `${path}.description`);
-  const commission = asObject(o["commission"], `${path}.commission`);
-  const rates = asObject(commission["commission_rates"], `${path}.commission.commission_rates`);
-  const ratesPath = `${path}.commission.commission_rates`;
-  return {
-    operatorAddress: asString(o["operator_address"], `${path}.operator_address`),
-    consensusPubkey: field(`${path}.consensus_pubkey`, () =>
-      consensusPubKeyFromJson(asString(pk["@type"], `${path}.consensus_pubkey.@type`), asString(pk["key"], `${path}.consensus_pubkey.key`)),
-    ),
-    jailed: o["jailed"] === undefined ? false : asBool(o["jailed"], `${path}.jailed`),
-    status: statusFromJson(o["status"], `${path}.status`),
-    tokens: intField(o, "tokens", path),
-    delegatorShares: decField(o, "delegator_shares", path),
-    description: {
-      moniker: strOr(desc["moniker"], `${path}.description.moniker`),
-      identity: strOr(desc["identity"], `${path}.description.identity`),
-      website: strOr(desc["website"], `${path}.description.website`),
-      securityContact: strOr(desc["security_contact"], `${path}.description.security_contact`),
-      details: strOr(desc["details"], `${path}.description.details`),
-    },
-    unbondingHeight: asInt(o["unbonding_height"] ?? "0", `${path}.unbonding_height`),
-    unbondingTime: timeField(o, "unbonding_time", path),
-    commission: {
-      commissionRates: { rate: decField(rates, "rate", ratesPath), maxRate: decField(rates, "max_rate", ratesPath), maxChangeRate: decField(rates, "max_change_rate", ratesPath) },
-      updateTime: timeField(commission, "update_time", `${path}.commission`),
-    },
-    minSelfDelegation: intField(o, "min_self_delegation", path),
-    unbondingOnHoldRefCount: asInt(o["unbonding_on_hold_ref_count"] ?? "0", `${path}.unbonding_on_hold_ref_count`),
-    unbondingIds: asArray(o["unbonding_ids"], `${path}.unbonding_ids`).map((id, i) => asUint(id, `${path}.unbonding_ids[${i}]`)),
-  };
-}
-
+/**
+ * Reads a staking section. Beyond what the codec checks (field names, types, Int and Dec syntax),
+ * each validator's status must be one of the three and its consensus key a supported one, and the
+ * amounts the SDK would panic on when missing must be there, so that `genesis validate` names the
+ * entry rather than InitChain failing later. Other missing amounts become 0, as a Go node stores them.
+ */
 export function parseStakingGenesis(json: JsonValue): StakingGenesis {
-  const root = asObject(json, "staking");
-  const params = stakingParamsFromJson(root["params"], "staking.params");
-  const validators = asArray(root["validators"], "staking.validators").map((v, i) => validatorFromJson(v, `staking.validators[${i}]`));
-  const delegations = asArray(root["delegations"], "staking.delegations").map((d, i): Delegation => {
-    const path = `staking.delegations[${i}]`;
-    const o = asObject(d, path);
+  const state = fromSdkJson<GenesisState>(STAKING_GENESIS_TYPE, json, { path: "staking" });
+  const validators = state.validators.map((v, i): Validator => {
+    const path = `staking.validators[${i}]`;
+    if (v.status !== BondStatus.BOND_STATUS_UNBONDED && v.status !== BondStatus.BOND_STATUS_UNBONDING && v.status !== BondStatus.BOND_STATUS_BONDED) {
+      throw new Error(`${path}.status: invalid bond status ${v.status === BondStatus.BOND_STATUS_UNSPECIFIED ? "BOND_STATUS_UNSPECIFIED" : String(v.status)}`);
+    }
+    try {
+      decodeConsensusPubKey(v.consensusPubkey);
+    } catch (err) {
+      throw new Error(`${path}.consensus_pubkey: ${(err as Error).message}`);
+    }
+    const rates = v.commission.commissionRates;
     return {
-      delegatorAddress: asString(o["delegator_address"], `${path}.delegator_address`),
-      validatorAddress: asString(o["validator_address"], `${path}.validator_address`),
-      shares: decField(o, "shares", path),
+      ...v,
+      tokens: required(v.tokens, `${path}.tokens`),
+      delegatorShares: required(v.delegatorShares, `${path}.delegator_shares`),
+      commission: { ...v.commission, commissionRates: { rate: orZero(rates.rate), maxRate: orZero(rates.maxRate), maxChangeRate: orZero(rates.maxChangeRate) } },
+      minSelfDelegation: orZero(v.minSelfDelegation),
     };
   });
-  const unbondingDelegations = asArray(root["unbonding_delegations"], "staking.unbonding_delegations").map((u, i): UnbondingDelegation => {
-    const path = `staking.unbonding_delegations[${i}]`;
-    const o = asObject(u, path);
-    return {
-      delegatorAddress: asString(o["delegator_address"], `${path}.delegator_address`),
-      validatorAddress: asString(o["validator_address"], `${path}.validator_address`),
-      entries: asArray(o["entries"], `${path}.entries`).map((e, j) => {
-        const p = `${path}.entries[${j}]`;
-        const x = asObject(e, p);
-        return {
-          creationHeight: asInt(x["creation_height"] ?? "0", `${p}.creation_height`),
-          completionTime: timeField(x, "completion_time", p),
-          initialBalance: intField(x, "initial_balance", p),
-          balance: intField(x, "balance", p),
-          unbondingId: asUint(x["unbonding_id"] ?? "0", `${p}.unbonding_id`),
-          unbondingOnHoldRefCount: asInt(x["unbonding_on_hold_ref_count"] ?? "0", `${p}.unbonding_on_hold_ref_count`),
-        };
-      }),
-    };
-  });
-  const redelegations = asArray(root["redelegations"], "staking.redelegations").map((r, i): Redelegation => {
-    const path = `staking.redelegations[${i}]`;
-    const o = asObject(r, path);
-    return {
-      delegatorAddress: asString(o["delegator_address"], `${path}.delegator_address`),
-      validatorSrcAddress: asString(o["validator_src_address"], `${path}.validator_src_address`),
-      validatorDstAddress: asString(o["validator_dst_address"], `${path}.validator_dst_address`),
-      entries: asArray(o["entries"], `${path}.entries`).map((e, j) => {
-        const p = `${path}.entries[${j}]`;
-        const x = asObject(e, p);
-        return {
-          creationHeight: asInt(x["creation_height"] ?? "0", `${p}.creation_height`),
-          completionTime: timeField(x, "completion_time", p),
-          initialBalance: intField(x, "initial_balance", p),
-          sharesDst: decField(x, "shares_dst", p),
-          unbondingId: asUint(x["unbonding_id"] ?? "0", `${p}.unbonding_id`),
-          unbondingOnHoldRefCount: asInt(x["unbonding_on_hold_ref_count"] ?? "0", `${p}.unbonding_on_hold_ref_count`),
-        };
-      }),
-    };
-  });
-  const lastValidatorPowers = asArray(root["last_validator_powers"], "staking.last_validator_powers").map((p, i) => {
-    const o = asObject(p, `staking.last_validator_powers[${i}]`);
-    return { address: asString(o["address"], `staking.last_validator_powers[${i}].address`), power: asInt(o["power"] ?? "0", `staking.last_validator_powers[${i}].power`) };
-  });
+  const unbondingDelegations = state.unbondingDelegations.map(
+    (u, i): UnbondingDelegation => ({
+      ...u,
+      entries: u.entries.map((e, j) => ({ ...e, initialBalance: orZero(e.initialBalance), balance: required(e.balance, `staking.unbonding_delegations[${i}].entries[${j}].balance`) })),
+    }),
+  );
+  const powerText = fromUtf8.decode(state.lastTotalPower);
   return {
-    params,
-    lastTotalPower: field("staking.last_total_power", () => Int.fromString(asString(root["last_total_power"] ?? "0", "staking.last_total_power")).toBigInt()),
-    lastValidatorPowers,
+    params: state.params,
+    lastTotalPower: Int.fromProto(orZero(powerText)).toBigInt(),
+    lastValidatorPowers: state.lastValidatorPowers,
     validators,
-    delegations,
+    delegations: state.delegations.map((d): Delegation => ({ ...d, shares: orZero(d.shares) })),
     unbondingDelegations,
-    redelegations,
-    exported: root["exported"] === undefined ? false : asBool(root["exported"], "staking.exported"),
+    redelegations: state.redelegations.map(
+      (r): Redelegation => ({ ...r, entries: r.entries.map((e) => ({ ...e, initialBalance: orZero(e.initialBalance), sharesDst: orZero(e.sharesDst) })) }),
+    ),
+    exported: state.exported,
   };
 }
 
@@ -379,20 +249,16 @@ export function defaultCapGenesisJson(): JsonValue {
 }
 
 export function capGenesisToJson(p: CapParams): JsonValue {
-  return { params: { max_validator_power_share: Dec.fromProto(p.maxValidatorPowerShare === "" ? "0" : p.maxValidatorPowerShare).toString() } };
+  return bytesToSdkJson(CAP_GENESIS_TYPE, CapGenesisState.encode({ params: p }).finish());
 }
 
+/** Reads and validates the cap's section, plume.staking.v1.GenesisState, through the same codec. */
 export function parseCapGenesis(json: JsonValue): CapParams {
-  const root = asObject(json, "plume_staking");
-  const params = asObject(root["params"], "plume_staking.params");
-  const share = field("plume_staking.params.max_validator_power_share", () =>
-    Dec.fromString(asString(params["max_validator_power_share"], "plume_staking.params.max_validator_power_share")),
-  );
-  const p = CapParams.fromPartial({ maxValidatorPowerShare: share.toProto() });
+  const { params } = CapGenesisState.decode(sdkJsonToBytes(CAP_GENESIS_TYPE, json, { path: "plume_staking" }));
   try {
-    validateCapParams(p);
+    validateCapParams(params);
   } catch (err) {
-    throw new JsonError("plume_staking.params", (err as Error).message);
+    throw new Error(`plume_staking.params: ${(err as Error).message}`);
   }
-  return p;
+  return params;
 }

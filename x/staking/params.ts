@@ -1,13 +1,11 @@
 /**
- * x/staking params (SDK v0.50 x/staking/types/params.go): defaults, validation with the SDK's
- * messages, and the proto3 JSON form used in genesis.
+ * x/staking params (SDK v0.50 x/staking/types/params.go): defaults and validation with the SDK's
+ * messages (their JSON is the SDK JSON codec's, app/json).
  */
 import { Params } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { AppError, ErrInternal } from "../../app/errors";
-import { asObject, asString, asUint, JsonError } from "../../app/json-read";
 import { Dec, isValidDenom } from "../../app/math";
-import type { JsonValue } from "../../app/module";
-import { durationToNanos, formatJsonDuration, parseJsonDuration } from "./time";
+import { durationToNanos } from "./time";
 
 export { Params };
 
@@ -53,45 +51,4 @@ export function validateStakingParams(p: Params): void {
   const rate = Dec.fromProto(p.minCommissionRate);
   if (rate.isNegative()) throw plainError(`minimum commission rate cannot be negative: ${rate.toString()}`);
   if (rate.gt(Dec.one())) throw plainError(`minimum commission rate cannot be greater than 100%: ${rate.toString()}`);
-}
-
-/** Proto3 JSON (genesis): Duration as "1814400s", uint32 as numbers, Dec as "0.000000000000000000". */
-export function stakingParamsToJson(p: Params): JsonValue {
-  return {
-    unbonding_time: formatJsonDuration(p.unbondingTime),
-    max_validators: p.maxValidators,
-    max_entries: p.maxEntries,
-    historical_entries: p.historicalEntries,
-    bond_denom: p.bondDenom,
-    min_commission_rate: Dec.fromProto(p.minCommissionRate).toString(),
-  };
-}
-
-export function stakingParamsFromJson(json: JsonValue | undefined, path: string): Params {
-  const o = asObject(json, path);
-  const uint32 = (key: string): number => {
-    const v = asUint(o[key], `${path}.${key}`);
-    if (v > 0xffffffffn) throw new JsonError(`${path}.${key}`, "out of range for uint32");
-    return Number(v);
-  };
-  let unbondingTime;
-  try {
-    unbondingTime = parseJsonDuration(asString(o["unbonding_time"], `${path}.unbonding_time`));
-  } catch (err) {
-    throw new JsonError(`${path}.unbonding_time`, (err as Error).message);
-  }
-  let minCommissionRate: Dec;
-  try {
-    minCommissionRate = Dec.fromString(asString(o["min_commission_rate"], `${path}.min_commission_rate`));
-  } catch (err) {
-    throw new JsonError(`${path}.min_commission_rate`, (err as Error).message);
-  }
-  return Params.fromPartial({
-    unbondingTime,
-    maxValidators: uint32("max_validators"),
-    maxEntries: uint32("max_entries"),
-    historicalEntries: uint32("historical_entries"),
-    bondDenom: asString(o["bond_denom"], `${path}.bond_denom`),
-    minCommissionRate: minCommissionRate.toProto(),
-  });
 }

@@ -1,6 +1,6 @@
 /**
  * Block-time helpers for staking: queue keys, completion times and the time strings the SDK puts in
- * events and JSON. All arithmetic is on integer nanoseconds (never floats); calendar fields come
+ * events. All arithmetic is on integer nanoseconds (never floats); calendar fields come
  * from a Date built from an explicit instant, which is deterministic.
  */
 import type { Duration } from "cosmjs-types/google/protobuf/duration";
@@ -64,33 +64,4 @@ export function parseTimeBytes(bytes: Uint8Array): Timestamp {
 /** Go's time.RFC3339 layout (whole seconds, "Z"): the completion_time of unbond/redelegate events. */
 export function formatRfc3339Seconds(t: Timestamp): string {
   return `${isoSeconds(t)}Z`;
-}
-
-/**
- * A Timestamp in proto JSON as gogoproto's jsonpb writes it (genesis export): 0, 3, 6 or 9
- * fraction digits, "Z".
- */
-export function formatJsonTime(t: Timestamp): string {
-  let frac = String(t.nanos).padStart(9, "0");
-  while (frac.length > 0 && frac.endsWith("000")) frac = frac.slice(0, -3);
-  return frac.length === 0 ? `${isoSeconds(t)}Z` : `${isoSeconds(t)}.${frac}Z`;
-}
-
-/** A Duration in proto JSON ("1814400s", "0.5s"). */
-export function formatJsonDuration(d: Duration): string {
-  const nanos = durationToNanos(d);
-  const negative = nanos < 0n;
-  const abs = negative ? -nanos : nanos;
-  const whole = abs / NANOS_PER_SECOND;
-  let frac = String(abs % NANOS_PER_SECOND).padStart(9, "0");
-  while (frac.length > 0 && frac.endsWith("000")) frac = frac.slice(0, -3);
-  return `${negative ? "-" : ""}${whole}${frac.length > 0 ? `.${frac}` : ""}s`;
-}
-
-/** Parses "1814400s" / "0.5s" / "-1.000000001s". */
-export function parseJsonDuration(text: string): Duration {
-  const m = /^(-)?(\d+)(?:\.(\d{1,9}))?s$/.exec(text);
-  if (m === null || m[2] === undefined) throw new Error(`invalid duration "${text}"`);
-  const nanos = BigInt(m[2]) * NANOS_PER_SECOND + BigInt((m[3] ?? "").padEnd(9, "0"));
-  return nanosToDuration(m[1] === "-" ? -nanos : nanos);
 }

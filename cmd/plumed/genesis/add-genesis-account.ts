@@ -1,13 +1,10 @@
 import { existsSync } from "node:fs";
 import type { AddressCodec } from "../../../app/address";
-import { bytesToHex } from "../../../app/encoding";
+import { compareBytes } from "../../../app/store/bytes";
 import { readGenesisDoc, writeGenesisDoc } from "../../../app/genesis-doc";
-import { asArray, asObject, asString, asUint } from "../../../app/json-read";
 import { Coin, Coins, parseCoinsNormalized } from "../../../app/math";
-import type { JsonObject, JsonValue } from "../../../app/module";
-import { BASE_ACCOUNT_TYPE_URL, MODULE_ACCOUNT_TYPE_URL } from "../../../x/auth/account";
-import { parseAuthGenesis } from "../../../x/auth/genesis";
-import { parseBankGenesis } from "../../../x/bank/genesis";
+import { authGenesisToJson, parseAuthGenesis } from "../../../x/auth/genesis";
+import { bankGenesisStateToJson, parseBankGenesis, readBankGenesisState } from "../../../x/bank/genesis";
 import { homePaths } from "../home";
 
 /**
@@ -22,7 +19,8 @@ import { homePaths } from "../home";
  * - Supply stays consistent with the balances: an empty supply means "computed at InitGenesis"
  *   and stays empty while other balances exist; otherwise it grows by `coins` (so the first
  *   account of a fresh genesis sets it, as the SDK does).
- * - The result is validated with the auth and bank genesis readers before it is written.
+ * - Both sections are read and written by the auth and bank genesis readers and writers (the SDK's
+ *   JSON, as the SDK re-marshals them), and the result is validated before it is written.
  */
 export interface AddGenesisAccountInput {
   readonly home: string;
@@ -40,33 +38,6 @@ export function parseGenesisCoins(text: string): Coins {
   return coins;
 }
 
-function coinsFromJson(v: JsonValue | undefined, path: string): Coins {
-  return Coins.of(
-    ...asArray(v, path).map((c, i) => {
-      const o = asObject(c, `${path}[${i}]`);
-      return Coin.of(asString(o["denom"], `${path}[${i}].denom`), asUint(o["amount"], `${path}[${i}].amount`));
-    }),
-  );
-}
-
-const coinsToJson = (coins: Coins): JsonValue[] => coins.toArray().map((c) => ({ denom: c.denom, amount: c.amount.toString() }));
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  return a.length - b.length;
-}
-
-function accountAddress(account: JsonObject): string {
-  if (account["@type"] === MODULE_ACCOUNT_TYPE_URL) return asString(asObject(account["base_account"], "base_account")["address"], "base_account.address");
-  return asString(account["address"], "address");
-}
-
-function accountNumber(account: JsonObject): bigint {
-  const base = account["@type"] === MODULE_ACCOUNT_TYPE_URL ? asObject(account["base_account"], "base_account") : account;
-  return asUint(base["account_number"] ?? "0", "account_number");
-}
-
 /** Returns the genesis account's bech32 address and its account number. */
 export function addGenesisAccount(input: AddGenesisAccountInput): { address: string; accountNumber: bigint } {
   const { addresses } = input;
@@ -74,51 +45,47 @@ export function addGenesisAccount(input: AddGenesisAccountInput): { address: str
   if (!existsSync(path)) throw new Error(`no genesis at ${path} (run "plumed init <moniker> --chain-id <id> --home ${input.home}" first)`);
   const coins = parseGenesisCoins(input.coins);
   const bech32 = addresses.encodeAccount(input.address);
-  const hex = bytesToHex(input.address);
 
   const genesis = readGenesisDoc(path);
-  const auth = { ...asObject(genesis.app_state["auth"], `${path}: app_state.auth`) };
-  const bank = { ...asObject(genesis.app_state["bank"], `${path}: app_state.bank`) };
-  const accounts = asArray(auth["accounts"], "app_state.auth.accounts").map((a, i) => asObject(a, `app_state.auth.accounts[${i}]`));
-  const balances = asArray(bank["balances"], "app_state.bank.balances").map((b, i) => asObject(b, `app_state.bank.balances[${i}]`));
-  const hadBalances = balances.length > 0;
+  const auth = parseAuthGenesis(genesis.app_state["auth"] ?? null, addresses);
+  const bank = readBankGenesisState(genesis.app_state["bank"] ?? null);
+  const hadBalances = bank.balances.length > 0;
 
-  const decode = (address: string): string => bytesToHex(addresses.decodeAccount(address));
-  const existing = accounts.find((a) => decode(accountAddress(a)) === hex);
+  const accounts = [...auth.accounts];
+  const existing = accounts.find((a) => compareBytes(a.address, input.address) === 0);
   let number: bigint;
   if (existing) {
     if (!input.append) throw new Error(`account ${bech32} already exists in genesis (use --append to add coins to it)`);
-    number = accountNumber(existing);
+    number = existing.accountNumber;
   } else {
-    number = accounts.reduce((max, a) => (accountNumber(a) > max ? accountNumber(a) : max), -1n) + 1n;
-    accounts.push({ "@type": BASE_ACCOUNT_TYPE_URL, address: bech32, pub_key: null, account_number: number.toString(), sequence: "0" });
-    accounts.sort((a, b) => {
-      const d = accountNumber(a) - accountNumber(b);
-      return d < 0n ? -1 : d > 0n ? 1 : 0;
-    });
+    number = accounts.reduce((max, a) => (a.accountNumber > max ? a.accountNumber : max), -1n) + 1n;
+    accounts.push({ address: input.address, pubKey: undefined, accountNumber: number, sequence: 0n });
+    accounts.sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0));
   }
 
-  const index = balances.findIndex((b) => decode(asString(b["address"], "address")) === hex);
+  const decode = (address: string): Uint8Array => addresses.decodeAccount(address);
+  const balances = [...bank.balances];
+  const index = balances.findIndex((b) => compareBytes(decode(b.address), input.address) === 0);
+  const held = (list: readonly { denom: string; amount: string }[]): Coins => Coins.of(...list.map((c) => Coin.fromProto(c)));
   if (index >= 0) {
-    const entry = balances[index] as JsonObject;
-    balances[index] = { ...entry, coins: coinsToJson(coinsFromJson(entry["coins"], `app_state.bank.balances[${index}].coins`).add(coins)) };
+    const entry = balances[index] as (typeof balances)[number];
+    balances[index] = { ...entry, coins: held(entry.coins).add(coins).toProto() };
   } else {
-    balances.push({ address: bech32, coins: coinsToJson(coins) });
+    balances.push({ address: bech32, coins: coins.toProto() });
   }
-  balances.sort((a, b) => compareBytes(addresses.decodeAccount(asString(a["address"], "address")), addresses.decodeAccount(asString(b["address"], "address"))));
+  balances.sort((a, b) => compareBytes(decode(a.address), decode(b.address)));
 
-  const supply = coinsFromJson(bank["supply"], "app_state.bank.supply");
-  if (!supply.isEmpty() || !hadBalances) bank["supply"] = coinsToJson(supply.add(coins));
-
-  auth["accounts"] = accounts;
-  bank["balances"] = balances;
-  genesis.app_state = { ...genesis.app_state, auth, bank };
+  const supply = held(bank.supply);
+  const newBank = { ...bank, balances, supply: !supply.isEmpty() || !hadBalances ? supply.add(coins).toProto() : bank.supply };
+  const authJson = authGenesisToJson({ ...auth, accounts }, addresses);
+  const bankJson = bankGenesisStateToJson(newBank);
   try {
-    parseAuthGenesis(auth, addresses);
-    parseBankGenesis(bank, addresses);
+    parseAuthGenesis(authJson, addresses);
+    parseBankGenesis(bankJson, addresses);
   } catch (err) {
     throw new Error(`the new genesis would be invalid: ${(err as Error).message}`);
   }
+  genesis.app_state = { ...genesis.app_state, auth: authJson, bank: bankJson };
   writeGenesisDoc(path, genesis);
   return { address: bech32, accountNumber: number };
 }
