@@ -365,6 +365,7 @@ function encodeMessage(reg: SchemaRegistry, schema: MessageSchema, json: unknown
     return;
   }
   const values = new Map<FieldSchema, unknown>();
+  // deterministic: each key is placed by its field; the encoded fields are sorted by number below
   for (const key of Object.keys(obj)) {
     const field = fieldByJsonKey(schema, key);
     // The root of a request keeps jsonpb's plain text; anywhere else the path says where.

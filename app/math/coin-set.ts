@@ -173,7 +173,7 @@ export abstract class CoinSet<A extends CoinAmount<A>, C extends DenomAmount<A>,
 
   /** Add: the sum of this set and `other` (a set or one coin). */
   add(other: S | C): S {
-    return this.wrap(this.addItems(this.items, other instanceof CoinSet ? other.toArray() : [other as C]));
+    return this.wrap(this.addItems(this.items, other instanceof CoinSet ? other.toArray() : [other]));
   }
 
   /** Sub: `this - other`; panics on a negative result. Use safeSub to test for insufficient funds. */

@@ -41,7 +41,7 @@ export function parseAuthGenesis(json: JsonValue, addresses: AddressCodec): Auth
   try {
     validateAuthParams(params);
   } catch (err) {
-    throw new Error(`auth.params: ${(err as Error).message}`);
+    throw new Error(`auth.params: ${(err as Error).message}`, { cause: err });
   }
   const seenAddresses = new Set<string>();
   const seenNumbers = new Set<bigint>();
@@ -73,7 +73,7 @@ function baseAccount(b: BaseAccount, path: string, addresses: AddressCodec): Acc
   try {
     address = addresses.decodeAccount(b.address);
   } catch (err) {
-    throw new Error(`${path}.address: ${(err as Error).message}`);
+    throw new Error(`${path}.address: ${(err as Error).message}`, { cause: err });
   }
   if (b.pubKey !== undefined && !PUBKEY_TYPE_URLS.includes(b.pubKey.typeUrl)) {
     throw new Error(`${path}.pub_key: unsupported public key type ${b.pubKey.typeUrl}`);

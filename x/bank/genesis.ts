@@ -56,7 +56,7 @@ function coinsAt(list: readonly ProtoCoin[], path: string): Coins {
       try {
         return Coin.fromProto(c);
       } catch (err) {
-        throw new Error(`${path}[${i}].amount: ${errorText(err)}`);
+        throw new Error(`${path}[${i}].amount: ${errorText(err)}`, { cause: err });
       }
     }),
   );
@@ -96,7 +96,7 @@ export function parseBankGenesis(json: JsonValue, addresses: AddressCodec): Bank
     try {
       address = accAddressFromBech32(addresses.account, b.address);
     } catch (err) {
-      throw new Error(`${path}.address: ${errorText(err)}`);
+      throw new Error(`${path}.address: ${errorText(err)}`, { cause: err });
     }
     // The SDK compares the address strings; comparing bytes as well also catches a case variant.
     const key = bytesToHex(address);

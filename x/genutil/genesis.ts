@@ -83,7 +83,7 @@ export function decodeGenTx(json: JsonValue, where: string): GenTx {
   try {
     tx = fromSdkJson<Tx>(TX_TYPE_URL, json);
   } catch (err) {
-    throw new Error(`${where}: failed to decode gentx: ${truncate(sdkJsonStringify(json))}, error: ${(err as Error).message}`);
+    throw new Error(`${where}: failed to decode gentx: ${truncate(sdkJsonStringify(json))}, error: ${(err as Error).message}`, { cause: err });
   }
   const msgs = tx.body?.messages ?? [];
   if (msgs.length !== 1) throw new Error(`${where}: unexpected number of GenTx messages; got: ${msgs.length}, expected: 1`);
@@ -95,7 +95,7 @@ export function decodeGenTx(json: JsonValue, where: string): GenTx {
   try {
     msg = MsgCreateValidator.decode(any.value);
   } catch (err) {
-    throw new Error(`${where}: failed to decode gentx: its MsgCreateValidator: ${(err as Error).message}`);
+    throw new Error(`${where}: failed to decode gentx: its MsgCreateValidator: ${(err as Error).message}`, { cause: err });
   }
   return { tx, msg, bytes: txRawBytes(tx) };
 }

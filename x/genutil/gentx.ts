@@ -29,7 +29,7 @@ function genesisBalances(appState: JsonObject, denom: string, addresses: Address
     try {
       address = bytesToHex(addresses.decodeAccount(b.address));
     } catch (err) {
-      throw new Error(`${path}.address: ${(err as Error).message}`);
+      throw new Error(`${path}.address: ${(err as Error).message}`, { cause: err });
     }
     let amount = Int.zero();
     b.coins.forEach((coin, j) => {
@@ -37,7 +37,7 @@ function genesisBalances(appState: JsonObject, denom: string, addresses: Address
       try {
         amount = amount.add(Int.fromProto(coin.amount));
       } catch (err) {
-        throw new Error(`${path}.coins[${j}].amount: ${(err as Error).message}`);
+        throw new Error(`${path}.coins[${j}].amount: ${(err as Error).message}`, { cause: err });
       }
     });
     out.set(address, (out.get(address) ?? Int.zero()).add(amount));
@@ -101,7 +101,7 @@ export function collectGenTxs(
     try {
       operator = addresses.decodeValidator(msg.validatorAddress);
     } catch (err) {
-      throw new Error(`${file.name}: ${(err as Error).message}`);
+      throw new Error(`${file.name}: ${(err as Error).message}`, { cause: err });
     }
     const account = addresses.encodeAccount(operator);
     const value = msg.value;

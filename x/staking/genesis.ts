@@ -93,7 +93,7 @@ export function parseStakingGenesis(json: JsonValue): StakingGenesis {
     try {
       decodeConsensusPubKey(v.consensusPubkey);
     } catch (err) {
-      throw new Error(`${path}.consensus_pubkey: ${(err as Error).message}`);
+      throw new Error(`${path}.consensus_pubkey: ${(err as Error).message}`, { cause: err });
     }
     const rates = v.commission.commissionRates;
     return {
@@ -258,7 +258,7 @@ export function parseCapGenesis(json: JsonValue): CapParams {
   try {
     validateCapParams(params);
   } catch (err) {
-    throw new Error(`plume_staking.params: ${(err as Error).message}`);
+    throw new Error(`plume_staking.params: ${(err as Error).message}`, { cause: err });
   }
   return params;
 }
