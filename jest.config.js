@@ -12,4 +12,6 @@ module.exports = {
   testMatch: ["<rootDir>/{app,chain,x,cmd,proto,test,tools}/**/*.test.ts"],
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
   testTimeout: 180000,
+  // Every test process encodes with the fixed 64-bit varint writer, as plumed does.
+  setupFiles: ["<rootDir>/app/proto-varint-fix.ts"],
 };

@@ -1,3 +1,5 @@
+// Installs the 64-bit varint writer fix before anything encodes (see app/proto-varint-fix.ts).
+import "./proto-varint-fix";
 import * as abci from "cosmjs-types/tendermint/abci/types";
 import { ConsensusParams as ConsensusParamsCodec, type ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import type { AbciApplication } from "./abci/application";

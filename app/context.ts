@@ -1,3 +1,5 @@
+// Installs the 64-bit varint writer fix before anything encodes (see app/proto-varint-fix.ts).
+import "./proto-varint-fix";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import type { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { EMPTY_COMET_INFO, type BlockHeader, type CometInfo } from "./block-info";

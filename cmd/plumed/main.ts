@@ -1,3 +1,5 @@
+// Installs the 64-bit varint writer fix before anything encodes (see app/proto-varint-fix.ts).
+import "../../app/proto-varint-fix";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";

@@ -1,0 +1,42 @@
+/**
+ * A fix for cosmjs-types 0.11's 64-bit varint writer, applied once when plumed loads.
+ *
+ * Its `writeVarint64` compares the low 32 bits as a *signed* number, so every int64/uint64 field
+ * whose value lies in [2^31, 2^32) (and any value whose low word has bit 31 set while the high
+ * word is zero) is written as one wrong byte followed by zeros: 3,959,377,260 reads back as 108.
+ * That corrupts consensus params (block max_gas), gas figures in ABCI responses, voting powers
+ * and Timestamps after 2038 — silently, and identically on every node, so nothing would notice.
+ * The writer below reads both words as unsigned. cosmjs' own clients load the same module
+ * (npm dedupes cosmjs-types), so they get the fix too within a plumed process.
+ *
+ * Remove this file when cosmjs-types ships a fixed writer (app/proto-varint-fix.test.ts tells).
+ */
+import * as varint from "cosmjs-types/varint";
+
+interface Bits {
+  lo: number;
+  hi: number;
+}
+
+function writeVarint64Unsigned(val: Bits, buf: Uint8Array, start: number): void {
+  let pos = start;
+  let lo = val.lo >>> 0;
+  let hi = val.hi >>> 0;
+  while (hi !== 0) {
+    buf[pos++] = (lo & 127) | 128;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  while (lo > 127) {
+    buf[pos++] = (lo & 127) | 128;
+    lo >>>= 7;
+  }
+  buf[pos] = lo;
+}
+
+const exportsObject = varint as unknown as { writeVarint64: (val: Bits, buf: Uint8Array, pos: number) => void };
+/** Whether the writer in use is plumed's (tests assert that every entry point installs it). */
+export const VARINT_FIX_INSTALLED = (() => {
+  exportsObject.writeVarint64 = writeVarint64Unsigned;
+  return true;
+})();
