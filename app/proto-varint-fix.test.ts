@@ -1,6 +1,8 @@
 import { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { BinaryWriter } from "cosmjs-types/binary";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { VARINT_FIX_INSTALLED } from "./proto-varint-fix";
 
 describe("64-bit varints as cosmjs-types writes them, with plumed's fix", () => {
@@ -23,5 +25,17 @@ describe("64-bit varints as cosmjs-types writes them, with plumed's fix", () => 
     const w = new BinaryWriter();
     w.int64(-1n);
     expect(Buffer.from(w.finish()).toString("hex")).toBe("ffffffffffffffffff01");
+  });
+
+  it("install through tsx, the loader bin/plumed runs under", () => {
+    const script = [
+      'require("./app/proto-varint-fix.ts");',
+      'const { BinaryWriter } = require("cosmjs-types/binary");',
+      "const w = new BinaryWriter(); w.int64(3959377260n);",
+      'process.stdout.write(Buffer.from(w.finish()).toString("hex"));',
+    ].join("\n");
+    const run = spawnSync(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe("ec9afddf0e");
   });
 });

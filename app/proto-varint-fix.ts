@@ -11,7 +11,9 @@
  *
  * Remove this file when cosmjs-types ships a fixed writer (app/proto-varint-fix.test.ts tells).
  */
-import * as varint from "cosmjs-types/varint";
+// The module object itself, not a namespace copy: tsx (which runs bin/plumed) hands a namespace
+// import over as a copy with getter-only properties, where an assignment throws.
+import varint = require("cosmjs-types/varint");
 
 interface Bits {
   lo: number;
