@@ -9,7 +9,7 @@ module.exports = {
   transform: { "^.+\\.(t|j|mj)s$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }] },
   // Also when npm nests them under another package (node_modules/@cosmjs/x/node_modules/@scure/...).
   transformIgnorePatterns: [`/node_modules/(?!(.*/node_modules/)?(${esmOnly.join("|")})/)`],
-  testMatch: ["<rootDir>/{app,chain,x,cmd,proto,test,tools}/**/*.test.ts"],
+  testMatch: ["<rootDir>/{app,chain,x,cmd,proto,sim,test,tools}/**/*.test.ts"],
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
   testTimeout: 180000,
   // Every test process encodes with the fixed 64-bit varint writer, as plumed does.

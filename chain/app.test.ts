@@ -54,4 +54,12 @@ describe("the assembled app", () => {
     expect(Object.keys(auth.modulePermissions).sort()).toEqual(MODULE_ACCOUNTS.map((a) => a.name).sort());
     expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool"]);
   });
+
+  it("gives every authority-gated keeper the one authority it was built with", () => {
+    const authority = "plume1w04xlg9krvpedn83wy0mhzpekk8ywwqu8unlke";
+    const k = createKeepers(DEFAULT_CHAIN_SETTINGS, { authority });
+    expect([k.bank.authority, k.staking.authority, k.consensus.authority]).toEqual([authority, authority, authority]);
+    const gov = createKeepers(DEFAULT_CHAIN_SETTINGS);
+    expect(new Set([gov.bank.authority, gov.staking.authority, gov.consensus.authority]).size).toBe(1);
+  });
 });

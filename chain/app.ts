@@ -101,14 +101,15 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
   const addresses = new AddressCodec(settings.bech32Prefix);
   const permissions = modulePermissions(MODULE_ACCOUNTS);
   const auth = new AuthKeeper(addresses, permissions);
+  const authority = options.authority ?? addresses.encodeAccount(moduleAddress(GOV_MODULE_NAME));
   const bank = new BankKeeper(addresses, auth, {
     // simapp's rule: module accounts cannot receive through MsgSend, except gov's (deposits).
     blockedAddresses: MODULE_ACCOUNTS.map((a) => a.name)
       .filter((name) => name !== GOV_MODULE_NAME)
       .sort()
       .map(moduleAddress),
+    authority,
   });
-  const authority = options.authority ?? addresses.encodeAccount(moduleAddress(GOV_MODULE_NAME));
   const staking = new StakingKeeper({ addresses, accountKeeper: auth, bankKeeper: bank, authority, hooks: new StakingHooksRegistry() });
   const slashing = new SlashingKeeper({ staking, authority });
   // Staking's hooks, once each, in STAKING_HOOK_ORDER (distribution's join here when it exists).

@@ -9,6 +9,6 @@ npx tsc --noEmit -p .
 echo "== lint"
 bash scripts/lint.sh
 echo "== unit tests"
-npx jest --ci --maxWorkers=2 --testPathPatterns "^$root/(app|chain|x|cmd|proto|tools)/"
+npx jest --ci --maxWorkers=2 --testPathPatterns "^$root/(app|chain|x|cmd|proto|sim|tools)/"
 echo "== end-to-end tests"
 npx jest --ci --runInBand --testPathPatterns "^$root/test/"

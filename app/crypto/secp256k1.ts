@@ -34,15 +34,23 @@ interface NativeSecp256k1 {
   ecdsaVerify(sig: Uint8Array, msg32: Uint8Array, pubkey: Uint8Array): boolean;
 }
 
-/** The libsecp256k1 binding, or undefined when no prebuilt or compiled addon loads here. */
-export function loadNativeSecp256k1(): Secp256k1Backend | undefined {
-  let addon: NativeSecp256k1;
+/**
+ * The `secp256k1` package's native libsecp256k1 addon (typed by the caller with the functions it
+ * uses), or undefined when no prebuilt or compiled addon loads here.
+ */
+export function requireNativeSecp256k1Addon<T>(): T | undefined {
   try {
     // "secp256k1" alone would fall back to elliptic.js silently; "bindings" fails instead.
-    addon = requireHere("secp256k1/bindings") as NativeSecp256k1;
+    return requireHere("secp256k1/bindings") as T;
   } catch {
     return undefined;
   }
+}
+
+/** The libsecp256k1 binding, or undefined when no prebuilt or compiled addon loads here. */
+export function loadNativeSecp256k1(): Secp256k1Backend | undefined {
+  const addon = requireNativeSecp256k1Addon<NativeSecp256k1>();
+  if (addon === undefined) return undefined;
   return {
     name: "libsecp256k1 (native addon)",
     verifyDigest(signature, digest, publicKey) {
