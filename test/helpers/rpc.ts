@@ -51,9 +51,25 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ""}`);
 }
 
+/**
+ * What a test knows about the node behind an RPC port (its process state and log tail), added to
+ * a timeout's message so that a node that never came up says why (see Testnet.start).
+ */
+const nodeDiagnostics = new Map<number, () => string>();
+
+export function registerNodeDiagnostics(rpcPort: number, describe: () => string): void {
+  nodeDiagnostics.set(rpcPort, describe);
+}
+
 export async function waitForHeight(port: number, height: number, timeoutMs = 60_000): Promise<number> {
-  return waitFor(`height ${height} on rpc port ${port}`, async () => {
-    const h = await latestHeight(port);
-    return h >= height ? h : undefined;
-  }, timeoutMs);
+  try {
+    return await waitFor(`height ${height} on rpc port ${port}`, async () => {
+      const h = await latestHeight(port);
+      return h >= height ? h : undefined;
+    }, timeoutMs);
+  } catch (err) {
+    const describe = nodeDiagnostics.get(port);
+    if (describe === undefined || !(err instanceof Error)) throw err;
+    throw new Error(`${err.message}\n${describe()}`, { cause: err });
+  }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDevnet, spawnNode, type CreateDevnetOptions, type DevnetLayout, type NodeProcess } from "../../cmd/plumed/devnet";
 import { freePorts } from "./ports";
+import { registerNodeDiagnostics } from "./rpc";
 
 /**
  * A local network of real `plumed start` processes (each supervising a real cometbft) on free
@@ -47,6 +48,11 @@ export class Testnet {
     if (!node) throw new Error(`no node ${i}`);
     const p = spawnNode(node, env);
     this.procs.set(i, p);
+    registerNodeDiagnostics(node.ports.rpc, () => {
+      const state = p.child.exitCode !== null || p.child.signalCode !== null ? `exited (code ${p.child.exitCode}, signal ${p.child.signalCode})` : "running";
+      const tail = readFileSync(p.logFile, "utf8").trimEnd().split("\n").slice(-25).join("\n");
+      return `node ${i} (plumed ${state}); last lines of ${p.logFile}:\n${tail}`;
+    });
     return p;
   }
 
