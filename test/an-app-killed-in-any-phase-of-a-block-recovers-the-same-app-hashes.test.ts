@@ -6,7 +6,7 @@ import type { CrashPhase } from "../app/crash-point";
 import { DEVNET_BALANCE } from "../cmd/plumed/devnet";
 import { testMnemonics } from "./helpers/accounts";
 import { addressOf, DENOM, directWallet } from "./helpers/clients";
-import { finalizeAppHash, latestHeight, rpc, waitFor, waitForHeight } from "./helpers/rpc";
+import { abciInfo, finalizeAppHash, latestHeight, rpc, waitFor, waitForHeight } from "./helpers/rpc";
 import { abciQuery } from "./helpers/staking";
 import { Testnet } from "./helpers/testnet";
 import { broadcastSync, msgSendAny, signDirect } from "./helpers/tx";
@@ -139,10 +139,16 @@ describe("an app killed in any phase of a block", () => {
     await net?.stop();
   });
 
-  /** Waits until `node` is 3 blocks past the reference's current height; returns that height. */
+  /**
+   * Waits until `node`'s app has committed 3 blocks past the reference's current height; returns
+   * that height. The app's height, not /status's: CometBFT saves a block before it executes it, so
+   * the block store can be one block ahead of the results that block_results serves.
+   */
   async function catchUp(node: number): Promise<number> {
     const target = (await latestHeight(net.rpcPort(REFERENCE))) + 3;
     await waitForHeight(net.rpcPort(node), target, 120_000);
+    await waitFor(`the app of node ${node} to commit height ${target}`, async () => ((await abciInfo(net.rpcPort(node))).height >= target ? true : undefined), 60_000);
+    await waitFor(`the reference's app to commit height ${target}`, async () => ((await abciInfo(net.rpcPort(REFERENCE))).height >= target ? true : undefined), 60_000);
     return target;
   }
 
