@@ -27,6 +27,8 @@ import { consensusModule } from "../x/consensus/module";
 import { ConsensusParamsKeeper } from "../x/consensus/keeper";
 import { genutilModule, type GenesisTxHandler } from "../x/genutil";
 import { EvidenceKeeper, evidenceModule } from "../x/evidence";
+import { MINT_MODULE_ACCOUNTS, MintKeeper, mintModule } from "../x/mint";
+import { FEE_COLLECTOR_NAME } from "../x/auth/ante";
 import { correlationModule, SlashingKeeper, slashingModule, slashingStakingHooks } from "../x/slashing";
 import { capModule, STAKING_MODULE_ACCOUNTS, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 import { UpgradeKeeper } from "../x/upgrade/keeper";
@@ -38,7 +40,7 @@ import { createTxPipeline, type TxPipeline } from "./tx-pipeline";
 export const GOV_MODULE_NAME = "gov";
 
 /** Every module account, declared by the module that owns it (simapp's maccPerms). */
-export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [...AUTH_MODULE_ACCOUNTS, ...STAKING_MODULE_ACCOUNTS];
+export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [...AUTH_MODULE_ACCOUNTS, ...STAKING_MODULE_ACCOUNTS, ...MINT_MODULE_ACCOUNTS];
 
 function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccountPermissions {
   const out: Record<string, readonly string[]> = {};
@@ -57,13 +59,15 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
  *   because it records the consensus key of every validator staking's genesis holds (an exported
  *   genesis), and before genutil, so that its params and signing infos are in place when the
  *   gentxs' validators are created and bonded (its hooks write then); plume_slashing after
- *   slashing, in whose store its records live; genutil after them, because its gentxs are
+ *   slashing, in whose store its records live; mint after them (simapp puts it after gov: it
+ *   only stores its minter and params and creates its module account); genutil after them, because its gentxs are
  *   ordinary txs that need every module's genesis state (accounts and balances to sign and pay
  *   with, staking params and the cap), and the validator set it returns is staking's after they
  *   ran; evidence after genutil, as in simapp (its stored evidence depends on nothing); upgrade
  *   last, recording every module's version once all exist. Export follows the same order
  *   (genutil exports no gentxs, upgrade nothing).
- * - BeginBlock: slashing first (distribution, once it exists, goes before it, as in simapp: the
+ * - BeginBlock: mint first, as in simapp, so that the block's provision is in the fee collector
+ *   when distribution shares it out with the previous block's fees; slashing next (distribution, once it exists, goes before it, as in simapp: the
  *   fees of the previous block are shared out by the stake that earned them, before downtime
  *   slashes it), counting the previous block's votes and slashing and jailing for downtime;
  *   evidence after slashing, so that a validator jailed for downtime in this block is still
@@ -75,9 +79,9 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
  *   that passed proposals changing staking params take effect in the block).
  */
 export const MODULE_ORDER: ModuleOrder = {
-  initGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
-  exportGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
-  beginBlock: ["slashing", "evidence", "staking"],
+  initGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "mint", "genutil", "evidence", "upgrade"],
+  exportGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "mint", "genutil", "evidence", "upgrade"],
+  beginBlock: ["mint", "slashing", "evidence", "staking"],
   endBlock: ["staking"],
 } as const;
 
@@ -89,6 +93,7 @@ export interface Keepers {
   readonly evidence: EvidenceKeeper;
   readonly consensus: ConsensusParamsKeeper;
   readonly upgrade: UpgradeKeeper;
+  readonly mint: MintKeeper;
 }
 
 export interface KeeperOptions {
@@ -116,7 +121,8 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
   const evidence = new EvidenceKeeper({ staking, slashing });
   const consensus = new ConsensusParamsKeeper(authority);
   const upgrade = new UpgradeKeeper();
-  return { auth, bank, staking, slashing, evidence, consensus, upgrade };
+  const mint = new MintKeeper({ staking, bank, accounts: auth, feeCollectorName: FEE_COLLECTOR_NAME, authority });
+  return { auth, bank, staking, slashing, evidence, consensus, upgrade, mint };
 }
 
 /**
@@ -152,6 +158,7 @@ export function createModules(
     slashingModule(keepers.slashing),
     correlationModule(keepers.slashing),
     evidenceModule(keepers.evidence),
+    mintModule({ keeper: keepers.mint, defaultMintDenom: settings.denom }),
     genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),
     consensusModule(keepers.consensus),
     upgradeModule({ keeper: keepers.upgrade, versionMap }),

@@ -69,8 +69,8 @@ export async function startGasParityChain(opts: {
   const genesisTxs: GenesisTxHandler = { executeGenesisTx: (ctx, txBytes) => txExecutor.runTx(ctx, txBytes) };
   const modules = new ModuleManager([...createModules(keepers, opts.settings, genesisTxs), feeCollectorDrain(keepers)], {
     ...MODULE_ORDER,
-    // simapp runs distribution's BeginBlock before staking's.
-    beginBlock: ["fee_collector_drain", ...MODULE_ORDER.beginBlock],
+    // simapp runs distribution's BeginBlock right after mint's, before the others.
+    beginBlock: ["mint", "fee_collector_drain", ...MODULE_ORDER.beginBlock.filter((m) => m !== "mint")],
   });
   modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
   const store = openCommitMultiStore({ path: dir, storeNames: modules.storeNames(), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
