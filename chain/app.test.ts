@@ -31,6 +31,7 @@ describe("the assembled app", () => {
       ["auth", 5],
       ["bank", 4],
       ["consensus", 1],
+      ["distribution", 3],
       ["evidence", 1],
       ["genutil", 1],
       ["mint", 2],
@@ -53,6 +54,6 @@ describe("the assembled app", () => {
   it("knows exactly the module accounts its modules declare", () => {
     const auth = createKeepers(DEFAULT_CHAIN_SETTINGS).auth;
     expect(Object.keys(auth.modulePermissions).sort()).toEqual(MODULE_ACCOUNTS.map((a) => a.name).sort());
-    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool", "mint"]);
+    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool", "mint", "distribution"]);
   });
 });
