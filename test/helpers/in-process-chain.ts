@@ -119,6 +119,11 @@ export interface InProcessChainOptions {
   readonly editGenesis?: (appState: Record<string, JsonValue>) => void;
   readonly consensusParams?: ConsensusParams;
   readonly authority?: string;
+  /**
+   * Keep x/mint's default inflation. Off by default: the chain mints nothing, so a test that
+   * counts the supply sees only what it did (distribution still shares out the fees).
+   */
+  readonly inflation?: boolean;
 }
 
 const USER_BALANCE = 1_000_000_000_000n;
@@ -159,6 +164,10 @@ export async function startInProcessChain(opts: InProcessChainOptions): Promise<
   const genTxs: JsonValue[] = [];
   for (const v of validators) genTxs.push(await signedGenTx(v.op, { amount: (v.power * 1_000_000n).toString() }));
   const state = appStateWith(funded, genTxs);
+  if (opts.inflation !== true) {
+    const mint = state["mint"] as { minter: Record<string, JsonValue>; params: Record<string, JsonValue> };
+    state["mint"] = { minter: { ...mint.minter, inflation: "0" }, params: { ...mint.params, inflation_max: "0", inflation_min: "0" } };
+  }
   opts.editGenesis?.(state);
   const consensusParams = opts.consensusParams ?? defaultConsensusParams();
   app.baseApp.initChain(

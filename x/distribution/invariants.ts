@@ -12,8 +12,11 @@
  * - module-account: the distribution module account holds the community pool plus every
  *   outstanding reward, truncated to whole coins.
  */
-import type { Context } from "../../app/context";
+import { Context } from "../../app/context";
 import { AppError } from "../../app/errors";
+import { EventManager } from "../../app/events";
+import { BranchMultiStore } from "../../app/store/branch-multi-store";
+import { CacheKVStore } from "../../app/store/cache-kv-store";
 import { DecCoins } from "../../app/math";
 import type { DistributionStakingReader } from "./expected-keepers";
 import type { DistributionKeeper } from "./keeper";
@@ -40,9 +43,18 @@ export function nonNegativeOutstandingInvariant(ctx: Context, d: InvariantDeps):
   return result("nonnegative-outstanding", problems);
 }
 
+/**
+ * A throwaway layer over whatever `ctx` reads (a block branch or a committed, read-only version):
+ * writes land in fresh caches that are never written back.
+ */
+function scratch(ctx: Context): Context {
+  const stores = new BranchMultiStore((name) => new CacheKVStore(ctx.multiStore.getStore(name)));
+  return new Context(stores, ctx.header, ctx.mode, ctx.logger, { events: new EventManager(), comet: ctx.comet, consensusParams: ctx.consensusParams });
+}
+
 export function canWithdrawInvariant(ctx: Context, d: InvariantDeps): InvariantResult {
   const k = d.keeper;
-  const branch = ctx.branch();
+  const branch = scratch(ctx);
   const staking = branch.kvStore(d.stakingStore);
   const byValidator = new Map<string, Uint8Array[]>();
   for (const del of d.staking.allDelegations(staking)) {
