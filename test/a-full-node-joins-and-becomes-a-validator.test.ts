@@ -7,6 +7,7 @@ import { setTomlValues } from "../app/config/toml-edit";
 import { spawnNode, type DevnetNode, type NodeProcess } from "../cmd/plumed/devnet";
 import { initNode } from "../cmd/plumed/init";
 import { Testnet } from "./helpers/testnet";
+import { withdrawnRewards } from "./helpers/distribution";
 import { testMnemonics } from "./helpers/accounts";
 import { addressOf, balanceOf, DENOM, directWallet, PREFIX, queryClient, signingClient } from "./helpers/clients";
 import { freePorts } from "./helpers/ports";
@@ -134,7 +135,10 @@ describe("a full node joins and becomes a validator", () => {
     }
     const v = (await allValidators(net.rpcPort(0))).find((x) => x.operatorAddress === operator);
     expect(v?.tokens).toBe("0");
-    await waitFor("the undelegated stake", async () => ((await balanceOf(reader, carol)) === before - 10_000n + STAKE ? true : undefined), 60_000);
+    // The undelegation paid carol's rewards on her self-delegation first (x/distribution).
+    const rewards = withdrawnRewards(res, carol);
+    expect(await balanceOf(reader, carol)).toBe(before - 10_000n + rewards);
+    await waitFor("the undelegated stake", async () => ((await balanceOf(reader, carol)) === before - 10_000n + rewards + STAKE ? true : undefined), 60_000);
     // The network carries on with node0; the joiner keeps following it as a full node.
     const now = await latestHeight(net.rpcPort(0));
     await waitForHeight(joiner.ports.rpc, now + 1, 30_000);

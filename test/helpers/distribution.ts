@@ -1,4 +1,5 @@
 import type { DeliverTxResponse } from "@cosmjs/stargate";
+import type { JsonValue } from "../../app/module";
 import { DENOM } from "./clients";
 
 /**
@@ -15,4 +16,13 @@ export function withdrawnRewards(res: DeliverTxResponse, delegator: string): big
     if (m?.[1] !== undefined) total += BigInt(m[1]);
   }
   return total;
+}
+
+/**
+ * A devnet genesis edit: x/mint mints nothing (inflation held at 0), so that a block with no fees
+ * moves no coin (used in createDevnet's editGenesis).
+ */
+export function noInflation(appState: Record<string, JsonValue>): void {
+  const mint = appState["mint"] as { params: Record<string, JsonValue> };
+  appState["mint"] = { minter: { inflation: "0", annual_provisions: "0" }, params: { ...mint.params, inflation_min: "0", inflation_max: "0" } };
 }
