@@ -21,7 +21,7 @@ import {
 } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
 import type { Coin as ProtoCoin } from "cosmjs-types/cosmos/base/v1beta1/coin";
 import { encodeProto, type ProtoCodec } from "../../app/codec";
-import { AppError, ErrInvalidAddress, ErrInvalidCoins, ErrInvalidRequest, ErrUnauthorized } from "../../app/errors";
+import { ErrInvalidCoins, ErrInvalidRequest, ErrUnauthorized } from "../../app/errors";
 import { Coins, DecCoins } from "../../app/math";
 import type { MsgHandlerDef, MsgResponse, ServiceRegistrar } from "../../app/module";
 import {
@@ -33,6 +33,7 @@ import {
   msgWithdrawDelegatorRewardAmino,
   msgWithdrawValidatorCommissionAmino,
 } from "./amino";
+import { decodeOr } from "../staking/msg-server";
 import type { DistributionKeeper } from "./keeper";
 import { decOf } from "./params";
 
@@ -40,17 +41,6 @@ const DISTR = "/cosmos.distribution.v1beta1.";
 
 function response<T>(typeUrl: string, codec: ProtoCodec<T>, message: T): MsgResponse {
   return { typeUrl, value: encodeProto(codec, message) };
-}
-
-/** Address decoding with the SDK's wrap: "invalid {what} address: {cause}: invalid address". */
-function decodeOr(decode: (s: string) => Uint8Array, value: string, what: string): Uint8Array {
-  try {
-    return decode(value);
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    const cause = value === "" ? "empty address string is not allowed" : err.message.replace(/: invalid address$/, "");
-    throw ErrInvalidAddress.wrap(`invalid ${what} address: ${cause}`);
-  }
 }
 
 /** validateAmount: no coins is "amount cannot be nil", invalid coins their own text (sdk/10). */
