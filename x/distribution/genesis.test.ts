@@ -35,5 +35,8 @@ describe("x/distribution genesis and keys", () => {
     expect(PeriodKeyCodec.decode(PeriodKeyCodec.encode({ validator: val, period: 513n }))).toEqual({ validator: val, period: 513n });
     expect(hex(BytesValueCodec.encode(del))).toBe(`0a14${"02".repeat(20)}`);
     expect(BytesValueCodec.decode(BytesValueCodec.encode(del))).toEqual(del);
+    const long = new Uint8Array(200).fill(3);
+    expect(hex(BytesValueCodec.encode(long).subarray(0, 3))).toBe("0ac801");
+    expect(BytesValueCodec.decode(BytesValueCodec.encode(long))).toEqual(long);
   });
 });

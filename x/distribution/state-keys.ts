@@ -112,16 +112,20 @@ export function slashEventHeightPrefix(validator: Bytes, height: bigint): Bytes 
 
 const RawValue: ValueCodec<Bytes> = { encode: (v) => v, decode: (b) => Uint8Array.from(b) };
 
-/**
- * gogotypes.BytesValue{value}: field 1, omitted when empty (an address is under 128 bytes, so its
- * length is one varint byte).
- */
+/** gogotypes.BytesValue{value}: field 1 (length-delimited), omitted when empty. */
 export const BytesValueCodec: ValueCodec<Bytes> = {
-  encode: (v) => (v.length === 0 ? new Uint8Array() : concatBytes(Uint8Array.of(0x0a, v.length), v)),
+  encode: (v) => {
+    if (v.length === 0) return new Uint8Array();
+    const len = v.length < 0x80 ? Uint8Array.of(v.length) : Uint8Array.of((v.length & 0x7f) | 0x80, v.length >> 7);
+    return concatBytes(Uint8Array.of(0x0a), len, v);
+  },
   decode: (b) => {
     if (b.length === 0) return new Uint8Array();
-    if (b[0] !== 0x0a || b[1] !== b.length - 2) throw new Error("a previous proposer is a BytesValue with one short field");
-    return Uint8Array.from(b.subarray(2));
+    if (b[0] !== 0x0a) throw new Error("a previous proposer is a BytesValue with one bytes field");
+    const first = b[1] ?? 0;
+    const [len, start] = first < 0x80 ? [first, 2] : [(first & 0x7f) | ((b[2] ?? 0) << 7), 3];
+    if (b.length !== start + len) throw new Error("a BytesValue of the wrong length");
+    return Uint8Array.from(b.subarray(start));
   },
 };
 
