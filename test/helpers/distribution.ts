@@ -2,13 +2,19 @@ import type { DeliverTxResponse } from "@cosmjs/stargate";
 import type { JsonValue } from "../../app/module";
 import { DENOM } from "./clients";
 
+interface EventLike {
+  readonly type: string;
+  readonly attributes: readonly { readonly key: string; readonly value: string }[];
+}
+
 /**
- * What a tx paid `delegator` in rewards: the sum of its `withdraw_rewards` events (x/distribution
- * withdraws a delegation's rewards whenever the delegation changes, as the SDK does).
+ * What these events paid `delegator` in rewards: the sum of their `withdraw_rewards` events
+ * (x/distribution withdraws a delegation's rewards whenever the delegation changes, as the SDK
+ * does, also when a slash unbonds part of a redelegation).
  */
-export function withdrawnRewards(res: DeliverTxResponse, delegator: string): bigint {
+export function rewardsPaidIn(events: readonly EventLike[], delegator: string): bigint {
   let total = 0n;
-  for (const e of res.events) {
+  for (const e of events) {
     if (e.type !== "withdraw_rewards") continue;
     const attr = (key: string): string => e.attributes.find((a) => a.key === key)?.value ?? "";
     if (attr("delegator") !== delegator) continue;
@@ -16,6 +22,11 @@ export function withdrawnRewards(res: DeliverTxResponse, delegator: string): big
     if (m?.[1] !== undefined) total += BigInt(m[1]);
   }
   return total;
+}
+
+/** What a tx paid `delegator` in rewards. */
+export function withdrawnRewards(res: DeliverTxResponse, delegator: string): bigint {
+  return rewardsPaidIn(res.events, delegator);
 }
 
 /**
