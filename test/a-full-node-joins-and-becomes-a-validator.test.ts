@@ -12,7 +12,8 @@ import { testMnemonics } from "./helpers/accounts";
 import { addressOf, balanceOf, DENOM, directWallet, PREFIX, queryClient, signingClient } from "./helpers/clients";
 import { freePorts } from "./helpers/ports";
 import { latestHeight, rpc, waitFor, waitForHeight } from "./helpers/rpc";
-import { allValidators, cometValidators, StakingInvariants, stakingGenesis } from "./helpers/staking";
+import { abciQuery, allValidators, cometValidators, StakingInvariants, stakingGenesis } from "./helpers/staking";
+import { QueryValidatorCommissionRequest, QueryValidatorCommissionResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { toBech32, fromBech32 } from "@cosmjs/encoding";
 
 /**
@@ -138,7 +139,12 @@ describe("a full node joins and becomes a validator", () => {
     // The undelegation paid carol's rewards on her self-delegation first (x/distribution).
     const rewards = withdrawnRewards(res, carol);
     expect(await balanceOf(reader, carol)).toBe(before - 10_000n + rewards);
-    await waitFor("the undelegated stake", async () => ((await balanceOf(reader, carol)) === before - 10_000n + rewards + STAKE ? true : undefined), 60_000);
+    // Out of the commit from h + 3, the validator earns no more commission; once its unbonding is
+    // over it is removed, and its commission (whole coins) is paid to carol with her stake.
+    const commission = await abciQuery(net.rpcPort(0), "/cosmos.distribution.v1beta1.Query/ValidatorCommission", { validatorAddress: operator }, QueryValidatorCommissionRequest, QueryValidatorCommissionResponse, h + 2);
+    const paid = BigInt(commission.commission?.commission.find((c) => c.denom === DENOM)?.amount ?? "0") / 10n ** 18n;
+    await waitFor("the undelegated stake", async () => ((await balanceOf(reader, carol)) === before - 10_000n + rewards + STAKE + paid ? true : undefined), 60_000);
+    expect((await allValidators(net.rpcPort(0))).some((x) => x.operatorAddress === operator)).toBe(false);
     // The network carries on with node0; the joiner keeps following it as a full node.
     const now = await latestHeight(net.rpcPort(0));
     await waitForHeight(joiner.ports.rpc, now + 1, 30_000);
