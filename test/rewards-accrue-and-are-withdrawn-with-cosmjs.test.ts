@@ -23,6 +23,7 @@ import { addressOf, aminoWallet, balanceOf, DENOM, directWallet, queryClient, si
 import { waitForHeight } from "./helpers/rpc";
 import { abciQuery } from "./helpers/staking";
 import { withdrawnRewards } from "./helpers/distribution";
+import { plumed } from "../cmd/plumed/client/testing/run-cli";
 
 const FEE = { amount: [{ denom: DENOM, amount: "10000" }], gas: "400000" };
 const FEE_AMOUNT = 10_000n;
@@ -183,6 +184,22 @@ describe("rewards accrue and are withdrawn with cosmjs", () => {
     expect(res.events.find((e) => e.type === "withdraw_commission")?.attributes[0]).toEqual({ key: "amount", value: `${paid}${DENOM}` });
     expect(await balanceOf(reader, operatorAccount)).toBe(before - FEE_AMOUNT + paid);
     expect(await commissionAt(res.height)).toBe(accrued - paid * E18);
+  });
+
+  it("answers the same through the plumed CLI (query distribution and mint, at a height)", async () => {
+    const h = await waitForHeight(port, 2);
+    const node = ["--node", `tcp://127.0.0.1:${port}`, "--height", String(h), "-o", "json"];
+    const cli = async (...args: string[]): Promise<Record<string, unknown>> => {
+      const r = await plumed(["query", ...args, ...node]);
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+      return JSON.parse(r.stdout) as Record<string, unknown>;
+    };
+    const commission = await abciQuery(port, "/cosmos.distribution.v1beta1.Query/ValidatorCommission", { validatorAddress: v0 }, QueryValidatorCommissionRequest, QueryValidatorCommissionResponse, h);
+    const atomics = BigInt(commission.commission?.commission[0]?.amount ?? "0");
+    const text = `${atomics / E18}.${(atomics % E18).toString().padStart(18, "0")}`;
+    expect(await cli("distribution", "commission", v0)).toEqual({ commission: { commission: [{ denom: DENOM, amount: text }] } });
+    expect(await cli("distribution", "withdraw-addr", alice)).toEqual({ withdraw_address: carol });
+    expect(((await cli("mint", "params")) as { params: { mint_denom: string } }).params.mint_denom).toBe(DENOM);
   });
 
   it("funds the community pool from an account", async () => {
