@@ -2,13 +2,16 @@
  * x/distribution's messages refuse bad input with the SDK v0.50 codes and change nothing but the
  * sequence (these txs pay no fee), and MsgCommunityPoolSpend pays only when the governance
  * authority signs it (here an ordinary account stands in for the gov module account, as
- * PLUMED_TEST_AUTHORITY does for a node).
+ * PLUMED_TEST_AUTHORITY does for a node); a MsgDepositValidatorRewardsPool is allocated like a
+ * block's share.
  *
  * In-process, with no inflation and no fees, so that a block moves no coin by itself: the
  * distribution and bank stores before and after a refused tx's block are compared byte for byte.
  */
 import { moduleAddress } from "../app/address";
-import { MsgCommunityPoolSpend, MsgFundCommunityPool, MsgSetWithdrawAddress, MsgUpdateParams, MsgWithdrawDelegatorReward, MsgWithdrawValidatorCommission } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
+import { QueryDelegationRewardsRequest, QueryDelegationRewardsResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
+import { RequestQuery } from "cosmjs-types/tendermint/abci/types";
+import { MsgCommunityPoolSpend, MsgDepositValidatorRewardsPool, MsgFundCommunityPool, MsgSetWithdrawAddress, MsgUpdateParams, MsgWithdrawDelegatorReward, MsgWithdrawValidatorCommission } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { MsgDelegate } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { operator } from "../x/genutil/gentx.fixture";
@@ -134,6 +137,29 @@ describe("bad distribution transactions get the SDK error and change nothing", (
     expect(chain.block({ txs: [await chain.signTx(eve, [spend(eve.op.account, "2000")])] }).txResults[0]?.code).toBe(0);
     expect(balance()).toBe(before + 2000n);
     expect(pool()).toBe(`3000.000000000000000000${DENOM}`);
+  });
+
+  it("adds a deposit to a validator's rewards pool as an allocation: its commission first, the rest to its delegators", async () => {
+    const k = chain.app.keepers.distribution;
+    const operator = k.addresses.decodeValidator(v.op.valoper);
+    const before = { outstanding: k.outstanding(k.store(chain.ctx()), operator), commission: k.accumulatedCommission(k.store(chain.ctx()), operator) };
+    const deposit = MsgDepositValidatorRewardsPool.encode({ depositor: dora.op.account, validatorAddress: v.op.valoper, amount: [{ denom: DENOM, amount: "1000" }] }).finish();
+    const res = chain.block({ txs: [await chain.signTx(dora, [{ typeUrl: `${DISTR}MsgDepositValidatorRewardsPool`, value: deposit }])] });
+    expect(res.txResults[0]?.code).toBe(0);
+    const store = k.store(chain.ctx());
+    // 10% commission (the gentx's rate) of 1,000.
+    expect(k.accumulatedCommission(store, operator).sub(before.commission).toString()).toBe(`100.000000000000000000${DENOM}`);
+    expect(k.outstanding(store, operator).sub(before.outstanding).toString()).toBe(`1000.000000000000000000${DENOM}`);
+    // dora's 1,000,000 of the validator's 11,000,000 tokens earn her share of the other 900:
+    // floor(900 / 11,000,000) per token (18 decimals), times 1,000,000.
+    const res2 = chain.app.baseApp.query(
+      RequestQuery.fromPartial({
+        path: "/cosmos.distribution.v1beta1.Query/DelegationRewards",
+        data: QueryDelegationRewardsRequest.encode({ delegatorAddress: dora.op.account, validatorAddress: v.op.valoper }).finish(),
+      }),
+    );
+    if (res2 instanceof Promise) throw new Error("expected a synchronous answer");
+    expect(QueryDelegationRewardsResponse.decode(res2.value).rewards).toEqual([{ denom: DENOM, amount: (((900n * 10n ** 18n) / 11_000_000n) * 1_000_000n).toString() }]);
   });
 
   it("refuses to set the deprecated proposer rewards (sdk/18) and a community tax above 1", async () => {
