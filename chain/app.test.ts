@@ -31,8 +31,10 @@ describe("the assembled app", () => {
       ["auth", 5],
       ["bank", 4],
       ["consensus", 1],
+      ["distribution", 3],
       ["evidence", 1],
       ["genutil", 1],
+      ["mint", 2],
       ["plume_slashing", 1],
       ["plume_staking", 1],
       ["slashing", 4],
@@ -52,7 +54,7 @@ describe("the assembled app", () => {
   it("knows exactly the module accounts its modules declare", () => {
     const auth = createKeepers(DEFAULT_CHAIN_SETTINGS).auth;
     expect(Object.keys(auth.modulePermissions).sort()).toEqual(MODULE_ACCOUNTS.map((a) => a.name).sort());
-    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool"]);
+    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool", "mint", "distribution"]);
   });
 
   it("gives every authority-gated keeper the one authority it was built with", () => {

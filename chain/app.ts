@@ -27,8 +27,11 @@ import { consensusModule } from "../x/consensus/module";
 import { ConsensusParamsKeeper } from "../x/consensus/keeper";
 import { genutilModule, type GenesisTxHandler } from "../x/genutil";
 import { EvidenceKeeper, evidenceModule } from "../x/evidence";
+import { MINT_MODULE_ACCOUNTS, MintKeeper, mintModule } from "../x/mint";
+import { DISTRIBUTION_MODULE_ACCOUNTS, DistributionKeeper, distributionModule, distributionStakingHooks } from "../x/distribution";
+import { FEE_COLLECTOR_NAME } from "../x/auth/ante";
 import { correlationModule, SlashingKeeper, slashingModule, slashingStakingHooks } from "../x/slashing";
-import { capModule, STAKING_MODULE_ACCOUNTS, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
+import { capModule, STAKING_MODULE_ACCOUNTS, STAKING_STORE, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 import { UpgradeKeeper } from "../x/upgrade/keeper";
 import { upgradeModule } from "../x/upgrade/module";
 import { blockInfoProbeModule, BLOCK_INFO_PROBE_MODULE, type TestHooks } from "./test-hooks";
@@ -38,7 +41,7 @@ import { createTxPipeline, type TxPipeline } from "./tx-pipeline";
 export const GOV_MODULE_NAME = "gov";
 
 /** Every module account, declared by the module that owns it (simapp's maccPerms). */
-export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [...AUTH_MODULE_ACCOUNTS, ...STAKING_MODULE_ACCOUNTS];
+export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [...AUTH_MODULE_ACCOUNTS, ...STAKING_MODULE_ACCOUNTS, ...MINT_MODULE_ACCOUNTS, ...DISTRIBUTION_MODULE_ACCOUNTS];
 
 function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccountPermissions {
   const out: Record<string, readonly string[]> = {};
@@ -51,21 +54,25 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
 
 /**
  * The order the app calls its modules in, declared once.
- * - Genesis: auth before bank, so accounts exist before balances are credited to them; staking
- *   after bank, because it checks its pools' balances against bank; plume_staking (the
+ * - Genesis: auth before bank, so accounts exist before balances are credited to them;
+ *   distribution after bank and before staking, as in simapp: its records of an exported genesis
+ *   are in place before staking's validators are loaded, and it checks its module account's
+ *   balance against them; staking after bank, because it checks its pools' balances against bank; plume_staking (the
  *   decentralization cap) after staking, whose store holds its params; slashing after staking,
  *   because it records the consensus key of every validator staking's genesis holds (an exported
  *   genesis), and before genutil, so that its params and signing infos are in place when the
  *   gentxs' validators are created and bonded (its hooks write then); plume_slashing after
- *   slashing, in whose store its records live; genutil after them, because its gentxs are
+ *   slashing, in whose store its records live; mint after them (simapp puts it after gov: it
+ *   only stores its minter and params and creates its module account); genutil after them, because its gentxs are
  *   ordinary txs that need every module's genesis state (accounts and balances to sign and pay
  *   with, staking params and the cap), and the validator set it returns is staking's after they
  *   ran; evidence after genutil, as in simapp (its stored evidence depends on nothing); upgrade
  *   last, recording every module's version once all exist. Export follows the same order
  *   (genutil exports no gentxs, upgrade nothing).
- * - BeginBlock: slashing first (distribution, once it exists, goes before it, as in simapp: the
- *   fees of the previous block are shared out by the stake that earned them, before downtime
- *   slashes it), counting the previous block's votes and slashing and jailing for downtime;
+ * - BeginBlock: mint first, as in simapp, so that the block's provision is in the fee collector
+ *   when distribution shares it out with the previous block's fees; distribution next, as in
+ *   simapp: the fees of the previous block are shared out by the stake that earned them, before
+ *   downtime slashes it; slashing next, counting the previous block's votes and slashing and jailing for downtime;
  *   evidence after slashing, so that a validator jailed for downtime in this block is still
  *   slashed and tombstoned for a double sign (the two checks read signing info slashing has
  *   just written); staking last, recording historical info with the block's final state, as in
@@ -75,9 +82,9 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
  *   that passed proposals changing staking params take effect in the block).
  */
 export const MODULE_ORDER: ModuleOrder = {
-  initGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
-  exportGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
-  beginBlock: ["slashing", "evidence", "staking"],
+  initGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "slashing", "plume_slashing", "mint", "genutil", "evidence", "upgrade"],
+  exportGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "slashing", "plume_slashing", "mint", "genutil", "evidence", "upgrade"],
+  beginBlock: ["mint", "distribution", "slashing", "evidence", "staking"],
   endBlock: ["staking"],
 } as const;
 
@@ -89,6 +96,8 @@ export interface Keepers {
   readonly evidence: EvidenceKeeper;
   readonly consensus: ConsensusParamsKeeper;
   readonly upgrade: UpgradeKeeper;
+  readonly mint: MintKeeper;
+  readonly distribution: DistributionKeeper;
 }
 
 export interface KeeperOptions {
@@ -111,13 +120,16 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
     authority,
   });
   const staking = new StakingKeeper({ addresses, accountKeeper: auth, bankKeeper: bank, authority, hooks: new StakingHooksRegistry() });
+  const distribution = new DistributionKeeper({ staking, bank, accounts: auth, feeCollectorName: FEE_COLLECTOR_NAME, authority });
   const slashing = new SlashingKeeper({ staking, authority });
-  // Staking's hooks, once each, in STAKING_HOOK_ORDER (distribution's join here when it exists).
+  // Staking's hooks, once each; they run in STAKING_HOOK_ORDER (distribution, then slashing).
+  staking.hooks.register("distribution", distributionStakingHooks(distribution));
   staking.hooks.register("slashing", slashingStakingHooks(slashing));
   const evidence = new EvidenceKeeper({ staking, slashing });
   const consensus = new ConsensusParamsKeeper(authority);
   const upgrade = new UpgradeKeeper();
-  return { auth, bank, staking, slashing, evidence, consensus, upgrade };
+  const mint = new MintKeeper({ staking, bank, accounts: auth, feeCollectorName: FEE_COLLECTOR_NAME, authority });
+  return { auth, bank, staking, slashing, evidence, consensus, upgrade, mint, distribution };
 }
 
 /**
@@ -153,6 +165,8 @@ export function createModules(
     slashingModule(keepers.slashing),
     correlationModule(keepers.slashing),
     evidenceModule(keepers.evidence),
+    mintModule({ keeper: keepers.mint, defaultMintDenom: settings.denom }),
+    distributionModule({ keeper: keepers.distribution, staking: keepers.staking, stakingStore: STAKING_STORE }),
     genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),
     consensusModule(keepers.consensus),
     upgradeModule({ keeper: keepers.upgrade, versionMap }),

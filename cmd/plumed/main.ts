@@ -17,9 +17,11 @@ import { registerGenesisCommands } from "./genesis/commands";
 import { registerKeysCommands } from "./keys/commands";
 import { registerQueryCommands } from "./query/commands";
 import { registerSlashingQueryCommands } from "./query/slashing";
+import { registerDistributionQueryCommands } from "./query/distribution";
 import { registerStakingQueryCommands } from "./query/staking";
 import { registerTxCommands } from "./tx/commands";
 import { registerSlashingTxCommands } from "./tx/slashing";
+import { registerDistributionTxCommands } from "./tx/distribution";
 import { registerStakingTxCommands } from "./tx/staking";
 
 function parsePositiveInt(value: string): number {
@@ -163,6 +165,8 @@ export function buildProgram(io: Io = processIo()): Command {
   registerStakingQueryCommands(group("query"), io);
   registerSlashingTxCommands(group("tx"), io);
   registerSlashingQueryCommands(group("query"), io);
+  registerDistributionTxCommands(group("tx"), io);
+  registerDistributionQueryCommands(group("query"), io);
 
   return program;
 }
