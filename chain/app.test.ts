@@ -33,6 +33,7 @@ describe("the assembled app", () => {
       ["consensus", 1],
       ["evidence", 1],
       ["genutil", 1],
+      ["gov", 5],
       ["plume_slashing", 1],
       ["plume_staking", 1],
       ["slashing", 4],
@@ -52,6 +53,6 @@ describe("the assembled app", () => {
   it("knows exactly the module accounts its modules declare", () => {
     const auth = createKeepers(DEFAULT_CHAIN_SETTINGS).auth;
     expect(Object.keys(auth.modulePermissions).sort()).toEqual(MODULE_ACCOUNTS.map((a) => a.name).sort());
-    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool"]);
+    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool", "gov"]);
   });
 });
