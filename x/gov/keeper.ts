@@ -70,7 +70,7 @@ import {
   voterPrefix,
   type ValidatorTally,
 } from "./state-keys";
-import { EMPTY_TALLY_RESULT, EMPTY_VALIDATOR_TALLY, applyDelegation, isEmptyTally, sumTally, tallyOutcome, type TallyOutcome, type TallyValidator } from "./tally";
+import { EMPTY_TALLY_RESULT, EMPTY_VALIDATOR_TALLY, applyDelegation, isEmptyTally, sumTally, tallyOutcome, type TallyOutcome, type TallySums, type TallyValidator } from "./tally";
 
 export const GOV_MODULE_NAME = "gov";
 /** types.DefaultConfig().MaxMetadataLen: metadata and titles; summaries may be 40 times longer. */
@@ -575,17 +575,22 @@ export class GovKeeper extends GovReader {
    * validators (keeper.Tally's result, see tally.ts), without deleting anything.
    */
   tally(ctx: Context, proposal: Proposal): TallyOutcome {
+    return tallyOutcome(this.tallySums(ctx, proposal.id), this.staking.totalBondedTokens(ctx), this.getParams(ctx), proposal.expedited);
+  }
+
+  /** The running tally's sums over the bonded validators, O(bonded validators). */
+  tallySums(ctx: Context, id: bigint): TallySums {
     const store = this.store(ctx);
     const validators: TallyValidator[] = this.staking.getBondedValidatorsByPower(ctx).map((v) => {
       const operator = this.staking.addresses.decodeValidator(v.operatorAddress);
       return {
         bondedTokens: intOf(v.tokens),
         delegatorShares: Dec.fromProto(v.delegatorShares),
-        vote: Votes.get(store, [proposal.id, operator])?.options,
-        voters: this.validatorTally(store, proposal.id, operator),
+        vote: Votes.get(store, [id, operator])?.options,
+        voters: this.validatorTally(store, id, operator),
       };
     });
-    return tallyOutcome(sumTally(validators), this.staking.totalBondedTokens(ctx), this.getParams(ctx), proposal.expedited);
+    return sumTally(validators);
   }
 
   /** The TallyResult query: live for a proposal in its voting period, else the stored one. */
