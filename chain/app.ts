@@ -242,7 +242,11 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
   // Gentxs go through the same pipeline as every tx (baseapp's ExecuteGenesisTx).
   const genesisTxs: GenesisTxHandler = { executeGenesisTx: (ctx, txBytes) => txPipeline.runTx(ctx, txBytes) };
   const modules = createModuleManager(keepers, opts.settings, genesisTxs, hooks.blockInfoLog);
-  modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
+  modules.registerServices({
+    registerMsg: (d) => msgs.register(d),
+    registerQuery: (d) => queries.register(d),
+    registerImplementation: (typeUrl) => msgs.registerImplementation(typeUrl),
+  });
   const baseApp = new BaseApp({
     name: APP_NAME,
     version: APP_VERSION,

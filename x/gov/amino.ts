@@ -8,7 +8,8 @@
  * - v1 (cosmos-sdk/v1/..., cosmos-sdk/x/gov/v1/MsgUpdateParams; cosmjs has none): the SDK's x/tx
  *   aminojson rules: proto field names, empty scalars and lists omitted unless
  *   `(amino.dont_omitempty)` (proposal_id, initial_deposit, amount, params, min_deposit,
- *   expedited_min_deposit), durations as nanosecond strings, Anys as {type, value} with the inner
+ *   expedited_min_deposit; empty coin lists are `null`, except `legacy_coins` initial_deposit's
+ *   `[]`), durations as nanosecond strings, Anys as {type, value} with the inner
  *   message's own amino form. MsgCancelProposal has no amino name in the SDK, so it has no form here
  *   (it cannot be signed in LEGACY_AMINO_JSON mode, as on a Go node).
  */
@@ -30,6 +31,8 @@ import { Dec } from "../../app/math";
 import type { JsonObject, JsonValue } from "../../app/module";
 
 const coinsJson = (coins: readonly ProtoCoin[]): JsonValue => coins.map((c) => ({ denom: c.denom, amount: c.amount }));
+/** A dont_omitempty repeated field without legacy_coins: `null` when empty (x/tx). */
+const coinsOrNull = (coins: readonly ProtoCoin[]): JsonValue => (coins.length === 0 ? null : coinsJson(coins));
 
 function withoutEmpty(entries: readonly (readonly [string, JsonValue | undefined])[]): JsonObject {
   const out: Record<string, JsonValue> = {};
@@ -94,7 +97,7 @@ const optionsJson = (options: readonly WeightedVoteOption[]): JsonValue | undefi
 
 export function govParamsAmino(p: Params): JsonObject {
   return withoutEmpty([
-    ["min_deposit", coinsJson(p.minDeposit)],
+    ["min_deposit", coinsOrNull(p.minDeposit)],
     ["max_deposit_period", duration(p.maxDepositPeriod)],
     ["voting_period", duration(p.votingPeriod)],
     ["quorum", str(p.quorum)],
@@ -105,7 +108,7 @@ export function govParamsAmino(p: Params): JsonObject {
     ["proposal_cancel_dest", str(p.proposalCancelDest)],
     ["expedited_voting_period", duration(p.expeditedVotingPeriod)],
     ["expedited_threshold", str(p.expeditedThreshold)],
-    ["expedited_min_deposit", coinsJson(p.expeditedMinDeposit)],
+    ["expedited_min_deposit", coinsOrNull(p.expeditedMinDeposit)],
     ["burn_vote_quorum", bool(p.burnVoteQuorum)],
     ["burn_proposal_deposit_prevote", bool(p.burnProposalDepositPrevote)],
     ["burn_vote_veto", bool(p.burnVoteVeto)],
@@ -169,7 +172,7 @@ export const msgDepositAmino: AminoConverter<MsgDeposit> = {
     withoutEmpty([
       ["proposal_id", m.proposalId.toString()],
       ["depositor", str(m.depositor)],
-      ["amount", coinsJson(m.amount)],
+      ["amount", coinsOrNull(m.amount)],
     ]),
 };
 

@@ -3,7 +3,7 @@ import type { AppModule, JsonValue, ModuleAccountDecl } from "../../app/module";
 import { govEndBlock } from "./abci";
 import { GOV_CODESPACE } from "./errors";
 import { defaultGovGenesis, exportGovGenesis, govGenesisToJson, initGovGenesis, parseGovGenesis, validateGovGenesis } from "./genesis";
-import { GOV_MODULE_NAME, type GovKeeper } from "./keeper";
+import { GOV_MODULE_NAME, TEXT_PROPOSAL_TYPE_URL, type GovKeeper } from "./keeper";
 import { registerGovMsgServer } from "./msg-server";
 import { registerGovQueryServer } from "./query-server";
 import { GOV_V1BETA1_REST_ROUTES, GOV_V1_REST_ROUTES } from "./rest-routes";
@@ -31,6 +31,8 @@ export function govModule(options: GovModuleOptions): AppModule {
     codespaces: [GOV_CODESPACE],
     registerServices(registrar) {
       registerGovMsgServer(registrar, k);
+      // v1beta1 proposals carry their content in an Any: the tx decoder must resolve it.
+      registrar.registerImplementation?.(TEXT_PROPOSAL_TYPE_URL);
       registerGovQueryServer(registrar, k);
     },
     defaultGenesis: () => govGenesisToJson(defaultGovGenesis(options.defaultBondDenom)),
