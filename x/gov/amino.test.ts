@@ -75,7 +75,7 @@ describe("gov v1 amino JSON vs the SDK's x/tx encoder", () => {
   const conv = (typeUrl: string): { aminoType: string; toAmino(m: never): JsonValue } => {
     const def = h.router.handler(typeUrl);
     if (def.amino === undefined) throw new Error(`no amino for ${typeUrl}`);
-    return def.amino as { aminoType: string; toAmino(m: never): JsonValue };
+    return def.amino;
   };
   const doc = (typeUrl: string, msg: unknown): string => {
     const c = conv(typeUrl);

@@ -417,11 +417,11 @@ export class GovKeeper extends GovReader {
     }
     this.bank.sendCoinsFromAccountToModule(ctx, depositor, GOV_MODULE_NAME, amount);
     const total = Coins.of(...coinsOf(proposal.totalDeposit).toArray()).add(amount);
-    let updated: Proposal = { ...proposal, totalDeposit: total.toProto() };
+    const updated: Proposal = { ...proposal, totalDeposit: total.toProto() };
     this.setProposal(ctx, updated);
     let started = false;
     if (updated.status === ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD && total.isAllGTE(minDeposit)) {
-      updated = this.activateVotingPeriod(ctx, updated, params);
+      this.activateVotingPeriod(ctx, updated, params);
       started = true;
     }
     const store = this.store(ctx);

@@ -285,7 +285,7 @@ export function govMsgHandlers(k: GovKeeper): GovMsgHandlers {
       signers: (m) => [m.voter],
       amino: msgVoteV1Beta1Amino,
       handle: (ctx, m) => {
-        vote(ctx, k, { proposalId: m.proposalId, voter: m.voter, option: m.option as number as VoteOption, metadata: "" });
+        vote(ctx, k, { proposalId: m.proposalId, voter: m.voter, option: m.option, metadata: "" });
         return response(`${V1BETA1}MsgVoteResponse`, MsgVoteResponseV1Beta1, {});
       },
     },
@@ -295,7 +295,7 @@ export function govMsgHandlers(k: GovKeeper): GovMsgHandlers {
       signers: (m) => [m.voter],
       amino: msgVoteWeightedV1Beta1Amino,
       handle: (ctx, m) => {
-        const options: WeightedVoteOption[] = m.options.map((o) => ({ option: o.option as number as VoteOption, weight: Dec.fromProto(o.weight).toString() }));
+        const options: WeightedVoteOption[] = m.options.map((o) => ({ option: o.option, weight: Dec.fromProto(o.weight).toString() }));
         voteWeighted(ctx, k, { proposalId: m.proposalId, voter: m.voter, options, metadata: "" });
         return response(`${V1BETA1}MsgVoteWeightedResponse`, MsgVoteWeightedResponseV1Beta1, {});
       },

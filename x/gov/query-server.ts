@@ -176,7 +176,7 @@ function legacyProposal(p: Proposal): gov1beta1.Proposal {
   return {
     proposalId: p.id,
     content,
-    status: p.status as number as gov1beta1.ProposalStatus,
+    status: p.status,
     finalTallyResult: legacyTally(p.finalTallyResult),
     submitTime: p.submitTime ?? GO_ZERO_TIME,
     depositEndTime: p.depositEndTime ?? GO_ZERO_TIME,
@@ -191,7 +191,7 @@ function legacyVote(v: Vote): gov1beta1.Vote {
     proposalId: v.proposalId,
     voter: v.voter,
     option: 0,
-    options: v.options.map((o) => ({ option: o.option as number as gov1beta1.VoteOption, weight: Dec.fromString(o.weight).toProto() })),
+    options: v.options.map((o) => ({ option: o.option, weight: Dec.fromString(o.weight).toProto() })),
   };
 }
 
@@ -276,7 +276,7 @@ export function govLegacyQueryHandlers(k: GovKeeper): AnyQueryHandler[] {
       requestCodec: v1beta1.QueryProposalsRequest,
       responseCodec: v1beta1.QueryProposalsResponse,
       handle: (q, req) => {
-        const r = g.proposals(q, { proposalStatus: req.proposalStatus as number as ProposalStatus, voter: req.voter, depositor: req.depositor, ...(req.pagination ? { pagination: req.pagination } : {}) });
+        const r = g.proposals(q, { proposalStatus: req.proposalStatus, voter: req.voter, depositor: req.depositor, ...(req.pagination ? { pagination: req.pagination } : {}) });
         return { proposals: r.proposals.map(legacyProposal), ...(r.pagination ? { pagination: r.pagination } : {}) };
       },
     }),
