@@ -14,9 +14,7 @@
  */
 import { VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
-import { Dec } from "../app/math";
 import { GovHarness, addresses } from "../x/gov/harness.fixture";
-import { sdkTallySums, type SdkTallyVoter } from "../x/gov/tally";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -78,21 +76,7 @@ function bench(votes: number): void {
   // The SDK's way over the same state, for comparison (not run by the chain).
   t0 = process.hrtime.bigint();
   const ctx = h.ctx();
-  const bonded = h.staking.keeper.getBondedValidatorsByPower(ctx).map((v) => ({
-    operator: v.operatorAddress,
-    operatorAccount: addresses.encodeAccount(addresses.decodeValidator(v.operatorAddress)),
-    bondedTokens: Dec.fromString(v.tokens).truncateInt(),
-    delegatorShares: Dec.fromProto(v.delegatorShares),
-  }));
-  const voters: SdkTallyVoter[] = [];
-  for (const vote of h.keeper.votes(h.keeper.store(ctx))) {
-    const dels = [...h.staking.keeper.delegatorDelegations(h.staking.keeper.store(ctx), addresses.decodeAccount(vote.voter))].map((d) => ({
-      validator: d.validatorAddress,
-      shares: Dec.fromProto(d.shares),
-    }));
-    voters.push({ voter: vote.voter, options: vote.options, delegations: dels });
-  }
-  const sdk = sdkTallySums(bonded, voters);
+  const { sums: sdk } = h.sdkTally(id);
   const sdkMs = ms(t0);
   const running = h.keeper.tallySums(ctx, id);
   if (running.totalVotingPower.toString() !== sdk.totalVotingPower.toString()) throw new Error("running tally differs from the SDK's");

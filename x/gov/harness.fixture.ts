@@ -10,7 +10,7 @@ import { MsgUpdateParams as StakingMsgUpdateParams } from "cosmjs-types/cosmos/s
 import { AuthorityMsgExecutor } from "../../app/authority-msgs";
 import type { Context } from "../../app/context";
 import { EventManager, type AppEvent } from "../../app/events";
-import { Coin, Coins } from "../../app/math";
+import { Coin, Coins, Dec, Int } from "../../app/math";
 import type { MsgHandlerDef, MsgResponse } from "../../app/module";
 import { MsgRouter } from "../../app/msg-router";
 import { BOND_DENOM, GOV_AUTHORITY, Harness, addresses, type TxResult } from "../staking/harness.fixture";
@@ -21,6 +21,7 @@ import { govStakingHooks } from "./hooks";
 import { GovKeeper } from "./keeper";
 import { govMsgHandlers, type GovMsgHandlers } from "./msg-server";
 import { defaultGovParams } from "./params";
+import { sdkTallySums, type SdkTallyVoter, type TallySums } from "./tally";
 
 export { GOV_AUTHORITY, BOND_DENOM, addresses };
 
@@ -108,6 +109,33 @@ export class GovHarness {
       summary: "summary",
       expedited: opts.expedited ?? false,
     });
+  }
+
+  /**
+   * keeper/tally.go from the stores, the SDK's way: every visible vote of proposal `id`, every
+   * delegation of every voter, the bonded set. Also how many voting delegations it walked.
+   */
+  sdkTally(id: bigint): { readonly sums: TallySums; readonly delegations: number } {
+    const ctx = this.ctx();
+    const staking = this.staking.keeper;
+    const bonded = staking.getBondedValidatorsByPower(ctx).map((v) => ({
+      operator: v.operatorAddress,
+      operatorAccount: addresses.encodeAccount(addresses.decodeValidator(v.operatorAddress)),
+      bondedTokens: Int.fromProto(v.tokens),
+      delegatorShares: Dec.fromProto(v.delegatorShares),
+    }));
+    const voters: SdkTallyVoter[] = [];
+    let delegations = 0;
+    for (const vote of this.keeper.votes(this.keeper.store(ctx))) {
+      if (vote.proposalId !== id) continue;
+      const dels = [...staking.delegatorDelegations(staking.store(ctx), addresses.decodeAccount(vote.voter))].map((d) => ({
+        validator: d.validatorAddress,
+        shares: Dec.fromProto(d.shares),
+      }));
+      delegations += dels.length;
+      voters.push({ voter: vote.voter, options: vote.options, delegations: dels });
+    }
+    return { sums: sdkTallySums(bonded, voters), delegations };
   }
 
   vote(voter: Uint8Array, id: bigint, option: number): TxResult<MsgResponse> {

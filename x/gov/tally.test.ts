@@ -9,7 +9,6 @@ import { Dec } from "../../app/math";
 import { consensusKey, delegator, operator } from "../staking/harness.fixture";
 import { consensusAddressOfAny } from "../staking/pubkey";
 import { GovHarness, addresses } from "./harness.fixture";
-import { sdkTallySums, type SdkTallyVoter, type TallySums } from "./tally";
 
 /** mulberry32: a small seeded generator, so every run replays the same sequence. */
 function rng(seed: number): () => number {
@@ -47,33 +46,9 @@ const WEIGHTS: readonly (readonly [VoteOption, string][])[] = [
 const VALIDATORS = 4;
 const DELEGATORS = 10;
 
-/** keeper/tally.go from the stores: every visible vote, every voter's delegations, the bonded set. */
-function fromScratch(h: GovHarness, id: bigint): { sums: TallySums; delegations: number } {
-  const ctx = h.ctx();
-  const k = h.keeper;
-  const bonded = h.staking.keeper.getBondedValidatorsByPower(ctx).map((v) => ({
-    operator: v.operatorAddress,
-    operatorAccount: addresses.encodeAccount(addresses.decodeValidator(v.operatorAddress)),
-    bondedTokens: Dec.fromString(v.tokens).truncateInt(),
-    delegatorShares: Dec.fromProto(v.delegatorShares),
-  }));
-  const voters: SdkTallyVoter[] = [];
-  let delegations = 0;
-  for (const vote of k.votes(k.store(ctx))) {
-    if (vote.proposalId !== id) continue;
-    const dels = [...h.staking.keeper.delegatorDelegations(h.staking.keeper.store(ctx), addresses.decodeAccount(vote.voter))].map((d) => ({
-      validator: d.validatorAddress,
-      shares: Dec.fromProto(d.shares),
-    }));
-    delegations += dels.length;
-    voters.push({ voter: vote.voter, options: vote.options, delegations: dels });
-  }
-  return { sums: sdkTallySums(bonded, voters), delegations };
-}
-
 function check(h: GovHarness, id: bigint, exact: boolean): void {
   const running = h.keeper.tallySums(h.ctx(), id);
-  const { sums, delegations } = fromScratch(h, id);
+  const { sums, delegations } = h.sdkTally(id);
   if (exact) {
     expect(running.results.map((d) => d.toString())).toEqual(sums.results.map((d) => d.toString()));
     expect(running.totalVotingPower.toString()).toBe(sums.totalVotingPower.toString());
@@ -182,7 +157,7 @@ describe("the running tally", () => {
     h.vote(delegator(0), id, VoteOption.VOTE_OPTION_NO);
     h.staking.delegate(0, 0, 50_000n);
     const running = h.keeper.tallySums(h.ctx(), id);
-    const { sums } = fromScratch(h, id);
+    const { sums } = h.sdkTally(id);
     expect(running.results[2]?.toString()).not.toBe(sums.results[2]?.toString());
   });
 });

@@ -30,17 +30,6 @@ import { paramDec } from "./params";
 import type { ValidatorTally } from "./state-keys";
 
 const ONE = 10n ** 18n;
-const HALF = ONE / 2n;
-
-/** chopPrecisionAndRound: drop 18 decimals, half to even. */
-function chop(v: bigint): bigint {
-  if (v < 0n) return -chop(-v);
-  const q = v / ONE;
-  const r = v % ONE;
-  if (r < HALF) return q;
-  if (r > HALF) return q + 1n;
-  return q % 2n === 0n ? q : q + 1n;
-}
 
 /** The option's slot in ValidatorTally.weighted and in results. */
 export function optionIndex(option: VoteOption): 0 | 1 | 2 | 3 {
@@ -101,7 +90,8 @@ export function sumTally(validators: readonly TallyValidator[]): TallySums {
       total = total.add(Dec.fromAtomics(v.voters.shares).mulInt(tokens).quo(v.delegatorShares));
       for (let i = 0; i < 4; i++) {
         const w = v.voters.weighted[i] ?? 0n;
-        if (w !== 0n) results[i] = (results[i] ?? Dec.zero()).add(Dec.fromAtomics(chop((w * tokens * ONE) / s)));
+        // Σ shares × weight (10^-36 units) × tokens / delegatorShares, rounded as Dec.quo rounds.
+        if (w !== 0n) results[i] = (results[i] ?? Dec.zero()).add(Dec.fromAtomics(w * tokens).quo(Dec.fromAtomics(s * ONE)));
       }
     }
     if (v.vote === undefined || v.vote.length === 0) continue;
