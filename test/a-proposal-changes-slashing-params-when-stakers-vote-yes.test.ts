@@ -22,8 +22,9 @@ import {
 import { Registry } from "@cosmjs/proto-signing";
 import { ProposalStatus, VoteOption } from "cosmjs-types/cosmos/gov/v1beta1/gov";
 import { TextProposal } from "cosmjs-types/cosmos/gov/v1beta1/gov";
-import { MsgSubmitProposal as MsgSubmitProposalV1, MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
-import { MsgSubmitProposal as MsgSubmitProposalV1Beta1, MsgVote as MsgVoteV1Beta1 } from "cosmjs-types/cosmos/gov/v1beta1/tx";
+import { MsgCancelProposal, MsgSubmitProposal as MsgSubmitProposalV1, MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
+import { MsgDeposit as MsgDepositV1Beta1, MsgSubmitProposal as MsgSubmitProposalV1Beta1, MsgVote as MsgVoteV1Beta1 } from "cosmjs-types/cosmos/gov/v1beta1/tx";
+import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { MsgUpdateParams as SlashingMsgUpdateParams } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import type { Params as SlashingParams } from "cosmjs-types/cosmos/slashing/v1beta1/slashing";
 import type { JsonValue } from "../app/module";
@@ -91,26 +92,26 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
     value: SlashingMsgUpdateParams.encode({ authority: GOV, params }).finish(),
   });
 
-  async function submitV1(title: string, params: SlashingParams): Promise<bigint> {
+  async function submitV1(title: string, params: SlashingParams, deposit = DEPOSIT): Promise<bigint> {
     const res = await alice.signAndBroadcast(
       aliceAddr,
       [
         {
           typeUrl: "/cosmos.gov.v1.MsgSubmitProposal",
-          value: MsgSubmitProposalV1.fromPartial({ messages: [slashingUpdate(params)], initialDeposit: DEPOSIT, proposer: aliceAddr, title, summary: `${title}.` }),
+          value: MsgSubmitProposalV1.fromPartial({ messages: [slashingUpdate(params)], initialDeposit: deposit, proposer: aliceAddr, title, summary: `${title}.` }),
         },
       ],
       FEE,
     );
     expect(res.code).toBe(0);
     const id = MsgSubmitProposalResponse.decode(res.msgResponses[0]?.value ?? new Uint8Array()).proposalId;
+    const started = deposit === DEPOSIT ? [`voting_period_start=${id}`, "msg_index=0"] : [];
     expect(res.events.filter((e) => e.type === "submit_proposal").flatMap((e) => e.attributes.map((a) => `${a.key}=${a.value}`))).toEqual([
       `proposal_id=${id}`,
       `proposal_proposer=${aliceAddr}`,
       "proposal_messages=,/cosmos.slashing.v1beta1.MsgUpdateParams",
       "msg_index=0",
-      `voting_period_start=${id}`,
-      "msg_index=0",
+      ...started,
     ]);
     return id;
   }
@@ -131,7 +132,17 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
     const delegated = await alice.delegateTokens(aliceAddr, v0, { denom: DENOM, amount: "50000000" }, FEE);
     expect(delegated.code).toBe(0);
     const before = (await q.slashing.params()).params;
-    const id = await submitV1("Longer window", { ...before, signedBlocksWindow: 200n });
+    const id = await submitV1("Longer window", { ...before, signedBlocksWindow: 200n }, [{ denom: DENOM, amount: "400000" }]);
+    expect((await q.gov.proposal(id.toString())).proposal.status).toBe(ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD);
+    // The validator completes the deposit (v1beta1 MsgDeposit, as cosmjs sends it): voting starts.
+    const deposited = await validator.signAndBroadcast(
+      validatorAddr,
+      [{ typeUrl: "/cosmos.gov.v1beta1.MsgDeposit", value: MsgDepositV1Beta1.fromPartial({ proposalId: id, depositor: validatorAddr, amount: [{ denom: DENOM, amount: "600000" }] }) }],
+      FEE,
+    );
+    expect(deposited.code).toBe(0);
+    expect(deposited.events.find((e) => e.type === "proposal_deposit" && e.attributes.some((a) => a.key === "voting_period_start"))).toBeDefined();
+    expect((await q.gov.proposal(id.toString())).proposal.status).toBe(ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD);
 
     await vote(validator, validatorAddr, id, VoteOption.VOTE_OPTION_YES);
     await vote(alice, aliceAddr, id, VoteOption.VOTE_OPTION_NO);
@@ -146,7 +157,12 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
         [aliceAddr, [[VoteOption.VOTE_OPTION_NO, "1000000000000000000"]]],
       ].sort(),
     );
-    expect((await q.gov.deposits(id.toString())).deposits).toEqual([{ proposalId: id, depositor: aliceAddr, amount: DEPOSIT }]);
+    expect((await q.gov.deposits(id.toString())).deposits.map((d: { depositor: string; amount: unknown }) => [d.depositor, d.amount]).sort()).toEqual(
+      [
+        [aliceAddr, [{ denom: DENOM, amount: "400000" }]],
+        [validatorAddr, [{ denom: DENOM, amount: "600000" }]],
+      ].sort(),
+    );
 
     expect(await finalStatus(id)).toBe(ProposalStatus.PROPOSAL_STATUS_PASSED);
     const p = (await q.gov.proposal(id.toString())).proposal;
@@ -198,5 +214,45 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
     // The validator did not vote: bob's abstain alone is far below quorum, so it is rejected.
     expect(await finalStatus(id)).toBe(ProposalStatus.PROPOSAL_STATUS_REJECTED);
     client.disconnect();
+  });
+
+  it("refuses bad inputs with the SDK's codes, charging only the fee and the sequence", async () => {
+    const before = (await q.gov.proposals(ProposalStatus.PROPOSAL_STATUS_UNSPECIFIED, "", "")).proposals.length;
+    const balance = BigInt((await alice.getBalance(aliceAddr, DENOM)).amount);
+    const sequence = (await alice.getSequence(aliceAddr)).sequence;
+    const expectCode = async (msgs: { typeUrl: string; value: unknown }[], codespace: string, code: number): Promise<void> => {
+      const res = await alice.signAndBroadcast(aliceAddr, msgs, FEE);
+      expect({ codespace: res.code === 0 ? "" : (await comet.tx({ hash: Buffer.from(res.transactionHash, "hex") })).result.codespace, code: res.code }).toEqual({ codespace, code });
+    };
+    const submit = (messages: { typeUrl: string; value: Uint8Array }[], deposit = DEPOSIT) => ({
+      typeUrl: "/cosmos.gov.v1.MsgSubmitProposal",
+      value: MsgSubmitProposalV1.fromPartial({ messages, initialDeposit: deposit, proposer: aliceAddr, title: "t", summary: "s" }),
+    });
+    const params = (await q.slashing.params()).params;
+    await expectCode([submit([])], "gov", 11);
+    await expectCode([submit([{ typeUrl: "/cosmos.slashing.v1beta1.MsgUpdateParams", value: SlashingMsgUpdateParams.encode({ authority: aliceAddr, params }).finish() }])], "gov", 13);
+    // A type URL the chain does not know fails to decode (sdk/2, refused by CheckTx) as on a Go node;
+    // a known type that is no routable message (a TextProposal content) is gov/10.
+    await expect(alice.signAndBroadcast(aliceAddr, [submit([{ typeUrl: "/cosmos.nothing.v1.MsgNothing", value: new Uint8Array() }])], FEE)).rejects.toThrow(
+      /code 2 \(codespace: sdk\).*unable to resolve type URL \/cosmos.nothing.v1.MsgNothing/,
+    );
+    const text = { typeUrl: "/cosmos.gov.v1beta1.TextProposal", value: TextProposal.encode({ title: "t", description: "d" }).finish() };
+    await expectCode([submit([text])], "gov", 10);
+    await expectCode([submit([slashingUpdate(params)], [{ denom: "uother", amount: "5" }])], "gov", 23);
+    // A bank send from the gov account is a message a proposal may carry (signer: the gov account).
+    const spend = { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: GOV, toAddress: aliceAddr, amount: [{ denom: DENOM, amount: "1" }] }).finish() };
+    const pending = await alice.signAndBroadcast(aliceAddr, [submit([spend], [{ denom: DENOM, amount: "100000" }])], FEE);
+    expect(pending.code).toBe(0);
+    const id = MsgSubmitProposalResponse.decode(pending.msgResponses[0]?.value ?? new Uint8Array()).proposalId;
+    await expectCode([{ typeUrl: "/cosmos.gov.v1beta1.MsgVote", value: MsgVoteV1Beta1.fromPartial({ proposalId: id, voter: aliceAddr, option: VoteOption.VOTE_OPTION_YES }) }], "gov", 3);
+    const cancel = { typeUrl: "/cosmos.gov.v1.MsgCancelProposal", value: MsgCancelProposal.fromPartial({ proposalId: id, proposer: validatorAddr }) };
+    validator.registry.register("/cosmos.gov.v1.MsgCancelProposal", MsgCancelProposal);
+    const refused = await validator.signAndBroadcast(validatorAddr, [cancel], FEE);
+    expect(refused.code).toBe(18);
+    expect((await q.gov.proposals(ProposalStatus.PROPOSAL_STATUS_UNSPECIFIED, "", "")).proposals.length).toBe(before + 1);
+    // Six txs reached a block (five refused, one a proposal with its 100000 deposit); the one
+    // refused by CheckTx cost nothing.
+    expect(BigInt((await alice.getBalance(aliceAddr, DENOM)).amount)).toBe(balance - 6n * 20_000n - 100_000n);
+    expect((await alice.getSequence(aliceAddr)).sequence).toBe(sequence + 6);
   });
 });
