@@ -7,7 +7,9 @@
  * Votes of a proposal that has left its voting period are removed in bounded batches by the
  * following EndBlocks (PruneQueue) instead of all at once; they are invisible from the moment the
  * period ends (queries and genesis only show votes of proposals in their voting period), as the
- * SDK's deletion inside the tally makes them.
+ * SDK's deletion inside the tally makes them. An expedited proposal turned regular starts a new
+ * voting round: the earlier round's votes stop counting (state-keys.ts, 0x93), as the SDK's tally
+ * deleted them.
  *
  * `GovReader` reads any KVStoreReader (queries at a height, genesis export); `GovKeeper` adds the
  * writes, always through a Context.
@@ -64,6 +66,7 @@ import {
   ValidatorTallies,
   VoterProposals,
   Votes,
+  VotingRounds,
   VotingPeriodProposals,
   proposalPrefix,
   queueEndAfter,
@@ -166,16 +169,33 @@ export class GovReader {
     return VotingPeriodProposals.has(store, id);
   }
 
-  /** A vote, visible only while its proposal is in its voting period (see the header). */
-  vote(store: KVStoreReader, id: bigint, voter: Uint8Array): Vote | undefined {
-    if (!this.inVotingPeriod(store, id)) return undefined;
+  /** The proposal's voting round: 0, or 1 once an expedited proposal has become regular. */
+  votingRound(store: KVStoreReader, id: bigint): bigint {
+    return VotingRounds.get(store, id) ?? 0n;
+  }
+
+  /** Whether the stored vote of `voter` counts: cast in the proposal's current voting round. */
+  isCurrentVote(store: KVStoreReader, id: bigint, voter: Uint8Array): boolean {
+    const round = VoterProposals.get(store, [voter, id]);
+    return round !== undefined && round === this.votingRound(store, id);
+  }
+
+  /** The vote that counts: in its proposal's voting period and current round (see the header). */
+  currentVote(store: KVStoreReader, id: bigint, voter: Uint8Array): Vote | undefined {
+    if (!this.isCurrentVote(store, id, voter)) return undefined;
     return Votes.get(store, [id, voter]);
   }
 
-  /** Every visible vote: of proposals in their voting period, by (id, voter). */
+  /** A vote, visible only while its proposal is in its voting period (see the header). */
+  vote(store: KVStoreReader, id: bigint, voter: Uint8Array): Vote | undefined {
+    if (!this.inVotingPeriod(store, id)) return undefined;
+    return this.currentVote(store, id, voter);
+  }
+
+  /** Every visible vote: of proposals in their voting period and current round, by (id, voter). */
   *votes(store: KVStoreReader): IterableIterator<Vote> {
     for (const [id] of VotingPeriodProposals.entries(store)) {
-      for (const [, v] of Votes.entries(store, { subPrefix: proposalPrefix(id) })) yield v;
+      for (const [[, voter], v] of Votes.entries(store, { subPrefix: proposalPrefix(id) })) if (this.isCurrentVote(store, id, voter)) yield v;
     }
   }
 
@@ -521,7 +541,7 @@ export class GovKeeper extends GovReader {
     if (!VotingPeriodProposals.has(store, id)) throw ErrInactiveProposal.wrap(`${id}`);
     this.assertMetadataLength(metadata);
     for (const o of options) if (!validWeightedOption(o)) throw ErrInvalidVote.wrap(weightedOptionString(o));
-    const previous = Votes.get(store, [id, voter]);
+    const previous = this.currentVote(store, id, voter);
     const vote: Vote = { proposalId: id, voter: this.addresses.encodeAccount(voter), options: [...options], metadata };
     Votes.set(store, [id, voter], vote);
     this.retally(ctx, id, voter, previous?.options, options);
@@ -532,7 +552,7 @@ export class GovKeeper extends GovReader {
   private retally(ctx: Context, id: bigint, voter: Uint8Array, from: readonly WeightedVoteOption[] | undefined, to: readonly WeightedVoteOption[] | undefined): void {
     const c = this.unmetered(ctx);
     const store = this.store(c);
-    if (to !== undefined) VoterProposals.set(store, [voter, id], true);
+    if (to !== undefined) VoterProposals.set(store, [voter, id], this.votingRound(store, id));
     for (const d of this.staking.delegatorDelegations(this.staking.store(c), voter)) {
       const operator = this.staking.addresses.decodeValidator(d.validatorAddress);
       const shares = Dec.fromProto(d.shares);
@@ -564,7 +584,7 @@ export class GovKeeper extends GovReader {
     const shares = Dec.fromProto(delegation.shares);
     for (const id of ids) {
       if (!VotingPeriodProposals.has(store, id)) continue;
-      const vote = Votes.get(store, [id, delegator]);
+      const vote = this.currentVote(store, id, delegator);
       if (vote === undefined) continue;
       this.saveTally(store, id, operator, applyDelegation(this.validatorTally(store, id, operator), shares, vote.options, sign));
     }
@@ -586,7 +606,7 @@ export class GovKeeper extends GovReader {
       return {
         bondedTokens: intOf(v.tokens),
         delegatorShares: Dec.fromProto(v.delegatorShares),
-        vote: Votes.get(store, [id, operator])?.options,
+        vote: this.currentVote(store, id, operator)?.options,
         voters: this.validatorTally(store, id, operator),
       };
     });
@@ -610,6 +630,7 @@ export class GovKeeper extends GovReader {
     const store = this.store(ctx);
     for (const [key] of [...ValidatorTallies.entries(store)]) ValidatorTallies.delete(store, key);
     for (const [key] of [...VoterProposals.entries(store)]) VoterProposals.delete(store, key);
+    for (const [key] of [...VotingRounds.entries(store)]) VotingRounds.delete(store, key);
     for (const [[id, voter], vote] of [...Votes.entries(store)]) this.retally(ctx, id, voter, undefined, vote.options);
   }
 
@@ -673,8 +694,9 @@ export class GovKeeper extends GovReader {
         log = `passed, but msg ${index} (${typeUrl}) failed on execution: ${reason}`;
       }
     } else if (proposal.expedited) {
-      // Converted to a regular proposal: voting goes on until voting_start + voting_period.
-      // plumed keeps the votes cast so far (the SDK's tally deletes them; see docs/gov.md).
+      // Converted to a regular proposal: voting goes on until voting_start + voting_period, from no
+      // votes (the SDK's tally deleted them): a new round, whose running tallies start empty.
+      this.startNewRound(store, id);
       const end = addNanos(proposal.votingStartTime ?? proposal.votingEndTime, durationNanos(this.getParams(ctx).votingPeriod));
       updated = { ...proposal, expedited: false, votingEndTime: end };
       ActiveQueue.set(store, [end, id], id);
@@ -697,6 +719,14 @@ export class GovKeeper extends GovReader {
       results: log,
     });
     ctx.events.emit(activeProposalEvent(id, tag, log));
+  }
+
+  /** The votes cast so far stop counting (they stay stored until pruned); O(validators). */
+  private startNewRound(store: KVStore, id: bigint): void {
+    VotingRounds.set(store, id, this.votingRound(store, id) + 1n);
+    const tallies: (readonly [bigint, Uint8Array])[] = [];
+    for (const [key] of ValidatorTallies.entries(store, { subPrefix: proposalPrefix(id) })) tallies.push(key);
+    for (const key of tallies) ValidatorTallies.delete(store, key);
   }
 
   /**
@@ -723,6 +753,7 @@ export class GovKeeper extends GovReader {
       for (const [key] of ValidatorTallies.entries(store, { subPrefix: proposalPrefix(id) })) tallies.push(key);
       for (const key of tallies) ValidatorTallies.delete(store, key);
       removed += tallies.length;
+      VotingRounds.delete(store, id);
       PruneQueue.delete(store, id);
     }
     return removed;

@@ -104,7 +104,13 @@ class GovQueries {
     const store = this.store(q);
     // Votes of a proposal that left its voting period are gone (being pruned), as in the SDK.
     if (!this.k.inVotingPeriod(store, req.proposalId)) return { votes: [], pagination: { nextKey: new Uint8Array(), total: 0n } };
-    const page = paginated(() => paginateCollection(store, Votes, req.pagination, (_k, v) => v, { subPrefix: proposalPrefix(req.proposalId) }));
+    const page = paginated(() =>
+      paginateCollection(store, Votes, req.pagination, (_k, v) => v, {
+        subPrefix: proposalPrefix(req.proposalId),
+        // Votes of an earlier voting round (an expedited proposal turned regular) no longer count.
+        filter: ([id, voter]) => this.k.isCurrentVote(store, id, voter),
+      }),
+    );
     return { votes: page.results, pagination: page.pagination };
   }
 

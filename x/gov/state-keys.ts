@@ -16,8 +16,12 @@
  * | 0x30   | -                            | cosmos.gov.v1.Params                              |
  * | 0x31   | -                            | constitution (UTF-8)                              |
  * | 0x90   | id ‖ len validator operator  | running tally of the voters delegating to it      |
- * | 0x91   | len voter ‖ id               | (empty): the proposals an account has voted on    |
+ * | 0x91   | len voter ‖ id               | round of the vote (uint64 BE): an account's votes |
  * | 0x92   | id                           | (empty): ended proposals whose votes are pruned   |
+ * | 0x93   | id                           | voting round (uint64 BE), absent for round 0      |
+ *
+ * A round starts over when an expedited proposal becomes a regular one: the SDK's tally deletes the
+ * votes then, plumed leaves them to pruning and counts only votes of the current round.
  */
 import { Deposit, Params, Proposal, Vote } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
@@ -107,8 +111,9 @@ export const ConstitutionItem = new Item<string>(Uint8Array.of(0x31), StringValu
 
 /** plumed's running tally (tally.ts). */
 export const ValidatorTallies = new Collection<readonly [bigint, Bytes], ValidatorTally>(Uint8Array.of(0x90), IdAddressKey, ValidatorTallyValue);
-export const VoterProposals = new Collection<readonly [Bytes, bigint], true>(Uint8Array.of(0x91), AddressIdKey, EmptyValue);
+export const VoterProposals = new Collection<readonly [Bytes, bigint], bigint>(Uint8Array.of(0x91), AddressIdKey, Uint64Value);
 export const PruneQueue = new Collection<bigint, true>(Uint8Array.of(0x92), Uint64Key, EmptyValue);
+export const VotingRounds = new Collection<bigint, bigint>(Uint8Array.of(0x93), Uint64Key, Uint64Value);
 
 /** The sub-prefix of one proposal's entries in Deposits, Votes and ValidatorTallies. */
 export function proposalPrefix(id: bigint): Bytes {
