@@ -5,10 +5,12 @@
  * - staking module-accounts: the bonded and not-bonded pools hold exactly the validators' tokens
  *   and the unbonding entries' balances after slashes;
  * - slashing: missed-block counters match the bitmaps; a tombstoned validator is jailed forever
- *   and no longer bonded.
+ *   and no longer bonded;
+ * - gov: the gov account holds exactly the deposits; the running tallies match the votes.
  */
 import type { Context } from "../app/context";
 import { BANK_STORE, nonnegativeOutstandingInvariant, totalSupplyInvariant } from "../x/bank";
+import { govInvariants } from "../x/gov";
 import { slashingInvariants } from "../x/slashing";
 import { stakingInvariants } from "../x/staking";
 import type { PlumeApp } from "./app";
@@ -26,6 +28,7 @@ export function brokenInvariants(app: PlumeApp, ctx: Context): BrokenInvariant[]
     { name: "bank/nonnegative-outstanding", ...nonnegativeOutstandingInvariant(app.keepers.bank, bank) },
     ...stakingInvariants(ctx, app.keepers.staking).map((r) => ({ ...r, name: `staking/${r.name}` })),
     ...slashingInvariants(ctx, app.keepers.slashing, true).map((r) => ({ ...r, name: `slashing/${r.name}` })),
+    ...govInvariants(ctx, app.keepers.gov).map((r) => ({ ...r, name: `gov/${r.name}` })),
   ];
   return results.filter((r) => r.broken).map((r) => ({ name: r.name, message: r.message }));
 }

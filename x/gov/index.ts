@@ -5,3 +5,4 @@ export { govStakingHooks } from "./hooks";
 export { GOV_STORE } from "./state-keys";
 export { defaultGovParams, validateGovParams } from "./params";
 export { govMsgHandlers } from "./msg-server";
+export { govInvariants, moduleAccountInvariant, runningTallyInvariant } from "./invariants";

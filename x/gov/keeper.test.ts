@@ -4,8 +4,16 @@ import { AppError } from "../../app/errors";
 import type { AppEvent } from "../../app/events";
 import { delegator, operator } from "../staking/harness.fixture";
 import { GovHarness, addresses, testGovParams } from "./harness.fixture";
+import { govInvariants } from "./invariants";
 
 const PROPOSER = delegator(5);
+
+/** Every test ends with the gov account holding exactly the deposits and exact running tallies. */
+let current: GovHarness | undefined;
+afterEach(() => {
+  if (current !== undefined) expect(govInvariants(current.ctx(), current.keeper).filter((r) => r.broken)).toEqual([]);
+  current = undefined;
+});
 
 function setup(params = testGovParams()): GovHarness {
   const h = new GovHarness({ params });
@@ -15,6 +23,7 @@ function setup(params = testGovParams()): GovHarness {
   expect(h.staking.delegate(0, 0, 100_000n).error).toBeUndefined();
   h.nextBlock();
   h.fund(PROPOSER, 100_000n);
+  current = h;
   return h;
 }
 

@@ -9,6 +9,7 @@ import { Dec } from "../../app/math";
 import { consensusKey, delegator, operator } from "../staking/harness.fixture";
 import { consensusAddressOfAny } from "../staking/pubkey";
 import { GovHarness, addresses } from "./harness.fixture";
+import { govInvariants, runningTallyInvariant } from "./invariants";
 
 /** mulberry32: a small seeded generator, so every run replays the same sequence. */
 function rng(seed: number): () => number {
@@ -47,6 +48,7 @@ const VALIDATORS = 4;
 const DELEGATORS = 10;
 
 function check(h: GovHarness, id: bigint, exact: boolean): void {
+  expect(govInvariants(h.ctx(), h.keeper).filter((r) => r.broken)).toEqual([]);
   const running = h.keeper.tallySums(h.ctx(), id);
   const { sums, delegations } = h.sdkTally(id);
   if (exact) {
@@ -159,5 +161,6 @@ describe("the running tally", () => {
     const running = h.keeper.tallySums(h.ctx(), id);
     const { sums } = h.sdkTally(id);
     expect(running.results[2]?.toString()).not.toBe(sums.results[2]?.toString());
+    expect(runningTallyInvariant(h.ctx(), h.keeper).broken).toBe(true);
   });
 });
