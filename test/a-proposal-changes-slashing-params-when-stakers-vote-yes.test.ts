@@ -30,6 +30,7 @@ import type { Params as SlashingParams } from "cosmjs-types/cosmos/slashing/v1be
 import type { JsonValue } from "../app/module";
 import { toBech32 } from "@cosmjs/encoding";
 import { moduleAddress } from "../app/address";
+import { plumed } from "../cmd/plumed/client/testing/run-cli";
 import { Testnet } from "./helpers/testnet";
 import { testMnemonics } from "./helpers/accounts";
 import { addressOf, aminoWallet, DENOM, directWallet, PREFIX, signingClient } from "./helpers/clients";
@@ -174,6 +175,15 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
     const restProposal = (await (await fetch(`http://127.0.0.1:${api}/cosmos/gov/v1/proposals/${id}`)).json()) as { proposal: { status: string; final_tally_result: JsonValue } };
     expect(restProposal.proposal.status).toBe("PROPOSAL_STATUS_PASSED");
     expect(restProposal.proposal.final_tally_result).toEqual({ yes_count: "100000000", abstain_count: "0", no_count: "50000000", no_with_veto_count: "0" });
+    // The CLI reads the same.
+    const node = ["--node", `http://127.0.0.1:${net.rpcPort(0)}`, "-o", "json"];
+    const cli = await plumed(["query", "gov", "proposal", id.toString(), ...node]);
+    expect(cli.code).toBe(0);
+    expect((JSON.parse(cli.stdout) as { proposal: { status: string } }).proposal.status).toBe("PROPOSAL_STATUS_PASSED");
+    const tallyCli = await plumed(["query", "gov", "tally", id.toString(), ...node]);
+    expect(JSON.parse(tallyCli.stdout)).toEqual({ tally: { yes_count: "100000000", abstain_count: "0", no_count: "50000000", no_with_veto_count: "0" } });
+    const passed = await plumed(["query", "gov", "proposals", "--status", "passed", ...node]);
+    expect((JSON.parse(passed.stdout) as { proposals: { id: string }[] }).proposals.map((p) => p.id)).toEqual([id.toString()]);
   });
 
   it("ends FAILED when its message fails, with the params unchanged", async () => {
