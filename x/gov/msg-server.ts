@@ -141,7 +141,8 @@ function validOption(o: VoteOption): boolean {
 /** msgServer.VoteWeighted: options valid, no option twice, weights summing to exactly 1. */
 function voteWeighted(ctx: Context, k: GovKeeper, msg: MsgVoteWeighted): void {
   const voter = k.decodeAddress(msg.voter, "voter");
-  if (msg.options.length === 0) throw ErrInvalidRequest.wrap("[]");
+  // WeightedVoteOptions.String() of a nil slice: Go's json.Marshal gives "null".
+  if (msg.options.length === 0) throw ErrInvalidRequest.wrap("null");
   let total = Dec.zero();
   const used = new Set<VoteOption>();
   for (const o of msg.options) {
