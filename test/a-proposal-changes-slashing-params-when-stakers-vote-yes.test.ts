@@ -197,6 +197,57 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
     expect(rest.proposal.failed_reason).toContain("signed blocks window must be positive");
   });
 
+  it("burns the deposits of a vetoed proposal", async () => {
+    const before = (await q.slashing.params()).params;
+    const supplyUrl = `http://127.0.0.1:${net.layout.nodes[0]?.ports.api as number}/cosmos/bank/v1beta1/supply/by_denom?denom=${DENOM}`;
+    const supplyNow = async (): Promise<bigint> => BigInt(((await (await fetch(supplyUrl)).json()) as { amount: { amount: string } }).amount.amount);
+    const supply = await supplyNow();
+    const id = await submitV1("Vetoed", { ...before, signedBlocksWindow: 300n });
+    await vote(validator, validatorAddr, id, VoteOption.VOTE_OPTION_NO_WITH_VETO);
+    expect(await finalStatus(id)).toBe(ProposalStatus.PROPOSAL_STATUS_REJECTED);
+    expect((await q.slashing.params()).params).toEqual(before);
+    // The 1 PLUME deposit left the supply (fees stay in it: there is no mint).
+    expect(await supplyNow()).toBe(supply - 1_000_000n);
+    expect((await q.gov.deposits(id.toString())).deposits).toEqual([]);
+  });
+
+  it("turns an expedited proposal that misses its threshold into a regular one, which passes later", async () => {
+    const before = (await q.slashing.params()).params;
+    const res = await alice.signAndBroadcast(
+      aliceAddr,
+      [
+        {
+          typeUrl: "/cosmos.gov.v1.MsgSubmitProposal",
+          value: MsgSubmitProposalV1.fromPartial({
+            messages: [slashingUpdate({ ...before, signedBlocksWindow: 400n })],
+            initialDeposit: [{ denom: DENOM, amount: "5000000" }],
+            proposer: aliceAddr,
+            title: "Fast",
+            summary: "Fast.",
+            expedited: true,
+          }),
+        },
+      ],
+      FEE,
+    );
+    expect(res.code).toBe(0);
+    const id = MsgSubmitProposalResponse.decode(res.msgResponses[0]?.value ?? new Uint8Array()).proposalId;
+    await vote(validator, validatorAddr, id, VoteOption.VOTE_OPTION_NO);
+    const first = (await q.gov.proposal(id.toString())).proposal.votingEndTime;
+    // At the expedited end (3 s) it becomes regular: still voting, until voting start + 6 s.
+    const converted = await waitFor("the expedited period to end", async () => {
+      const p = (await q.gov.proposal(id.toString())).proposal;
+      return p.votingEndTime.seconds > first.seconds ? p : undefined;
+    });
+    expect(converted.status).toBe(ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD);
+    expect(converted.votingEndTime.seconds - converted.votingStartTime.seconds).toBe(6n);
+    // Its earlier votes no longer count (the SDK's tally deleted them): the validator votes again.
+    expect((await q.gov.votes(id.toString())).votes).toEqual([]);
+    await vote(validator, validatorAddr, id, VoteOption.VOTE_OPTION_YES);
+    expect(await finalStatus(id)).toBe(ProposalStatus.PROPOSAL_STATUS_PASSED);
+    expect((await q.slashing.params()).params.signedBlocksWindow).toBe(400n);
+  });
+
   it("takes a v1beta1 TextProposal and its vote signed in amino mode, and answers cosmjs' v1beta1 queries", async () => {
     const wallet = await aminoWallet("bob");
     const bob = await addressOf(wallet);
