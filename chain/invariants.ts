@@ -6,7 +6,7 @@
  *   and the unbonding entries' balances after slashes;
  * - slashing: missed-block counters match the bitmaps; a tombstoned validator is jailed forever
  *   and no longer bonded;
- * - gov: the gov account holds exactly the deposits; the running tallies match the votes.
+ * - gov: the gov account holds at least the deposits; the running tallies match the votes.
  */
 import type { Context } from "../app/context";
 import { BANK_STORE, nonnegativeOutstandingInvariant, totalSupplyInvariant } from "../x/bank";

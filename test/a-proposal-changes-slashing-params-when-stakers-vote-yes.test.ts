@@ -248,6 +248,25 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
     expect((await q.slashing.params()).params.signedBlocksWindow).toBe(400n);
   });
 
+  it("spends from the gov account with a bank send when the proposal passes", async () => {
+    // Anyone may fund the gov account (it is the one module account MsgSend may pay).
+    const funded = await alice.sendTokens(aliceAddr, GOV, [{ denom: DENOM, amount: "3000000" }], FEE);
+    expect(funded.code).toBe(0);
+    const bob = await addressOf(await directWallet("bob"));
+    const bobBefore = BigInt((await alice.getBalance(bob, DENOM)).amount);
+    const spend = { typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: GOV, toAddress: bob, amount: [{ denom: DENOM, amount: "2500000" }] }).finish() };
+    const res = await alice.signAndBroadcast(
+      aliceAddr,
+      [{ typeUrl: "/cosmos.gov.v1.MsgSubmitProposal", value: MsgSubmitProposalV1.fromPartial({ messages: [spend], initialDeposit: DEPOSIT, proposer: aliceAddr, title: "Pay bob", summary: "Grant." }) }],
+      FEE,
+    );
+    expect(res.code).toBe(0);
+    const id = MsgSubmitProposalResponse.decode(res.msgResponses[0]?.value ?? new Uint8Array()).proposalId;
+    await vote(validator, validatorAddr, id, VoteOption.VOTE_OPTION_YES);
+    expect(await finalStatus(id)).toBe(ProposalStatus.PROPOSAL_STATUS_PASSED);
+    expect(BigInt((await alice.getBalance(bob, DENOM)).amount)).toBe(bobBefore + 2_500_000n);
+  });
+
   it("takes a v1beta1 TextProposal and its vote signed in amino mode, and answers cosmjs' v1beta1 queries", async () => {
     const wallet = await aminoWallet("bob");
     const bob = await addressOf(wallet);

@@ -8,7 +8,7 @@ import { govInvariants } from "./invariants";
 
 const PROPOSER = delegator(5);
 
-/** Every test ends with the gov account holding exactly the deposits and exact running tallies. */
+/** Every test ends with the gov account holding the deposits and exact running tallies. */
 let current: GovHarness | undefined;
 afterEach(() => {
   if (current !== undefined) expect(govInvariants(current.ctx(), current.keeper).filter((r) => r.broken)).toEqual([]);
