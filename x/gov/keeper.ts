@@ -541,7 +541,8 @@ export class GovKeeper extends GovReader {
     if (!VotingPeriodProposals.has(store, id)) throw ErrInactiveProposal.wrap(`${id}`);
     this.assertMetadataLength(metadata);
     for (const o of options) if (!validWeightedOption(o)) throw ErrInvalidVote.wrap(weightedOptionString(o));
-    const previous = this.currentVote(store, id, voter);
+    // The previous vote matters only to the running tally: read unmetered, as the SDK reads nothing.
+    const previous = this.currentVote(this.store(this.unmetered(ctx)), id, voter);
     const vote: Vote = { proposalId: id, voter: this.addresses.encodeAccount(voter), options: [...options], metadata };
     Votes.set(store, [id, voter], vote);
     this.retally(ctx, id, voter, previous?.options, options);
