@@ -320,8 +320,9 @@ export class GovKeeper extends GovReader {
     this.assertMetadataLength(args.metadata);
     this.assertSummaryLength(args.summary);
     this.assertMetadataLength(args.title);
-    const gov = this.moduleAccount;
     for (const any of args.messages) {
+      // GetGovernanceAccount per message, as the SDK (the account read is part of the gas).
+      const gov = this.addresses.encodeAccount(this.accounts.getModuleAccount(ctx, GOV_MODULE_NAME).address);
       if (!this.router.has(any.typeUrl)) throw ErrUnroutableProposalMsg.wrap(any.typeUrl);
       const def = this.router.handler(any.typeUrl);
       let msg: unknown;
@@ -441,7 +442,7 @@ export class GovKeeper extends GovReader {
     this.setProposal(ctx, updated);
     let started = false;
     if (updated.status === ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD && total.isAllGTE(minDeposit)) {
-      this.activateVotingPeriod(ctx, updated, params);
+      this.activateVotingPeriod(ctx, updated);
       started = true;
     }
     const store = this.store(ctx);
@@ -457,7 +458,9 @@ export class GovKeeper extends GovReader {
   }
 
   /** ActivateVotingPeriod: voting from now for the (expedited) voting period. */
-  private activateVotingPeriod(ctx: Context, p: Proposal, params: Params): Proposal {
+  private activateVotingPeriod(ctx: Context, p: Proposal): Proposal {
+    // The SDK reads the params again here (gas).
+    const params = this.getParams(ctx);
     const start = ctx.blockTime;
     const period = p.expedited ? params.expeditedVotingPeriod : params.votingPeriod;
     const end = addNanos(start, durationNanos(period));
@@ -763,8 +766,8 @@ export class GovKeeper extends GovReader {
   // --- legacy content -----------------------------------------------------------------------
 
   /** MsgExecLegacyContent: authority, a known content type and its (empty for text) handler. */
-  execLegacyContent(authority: string, content: Any | undefined): void {
-    const gov = this.moduleAccount;
+  execLegacyContent(ctx: Context, authority: string, content: Any | undefined): void {
+    const gov = this.addresses.encodeAccount(this.accounts.getModuleAccount(ctx, GOV_MODULE_NAME).address);
     if (authority !== gov) throw ErrInvalidSigner.wrap(`expected ${gov} got ${authority}`);
     if (content === undefined || content.typeUrl !== TEXT_PROPOSAL_TYPE_URL) {
       throw ErrInvalidProposalContent.wrap(`expected *v1beta1.Content, got ${content?.typeUrl ?? "<nil>"}`);

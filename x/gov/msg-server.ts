@@ -194,8 +194,8 @@ export function govMsgHandlers(k: GovKeeper): GovMsgHandlers {
       codec: MsgExecLegacyContent,
       signers: (m) => [m.authority],
       amino: msgExecLegacyContentAmino,
-      handle: (_ctx, m) => {
-        k.execLegacyContent(m.authority, m.content);
+      handle: (ctx, m) => {
+        k.execLegacyContent(ctx, m.authority, m.content);
         return response(`${V1}MsgExecLegacyContentResponse`, MsgExecLegacyContentResponse, {});
       },
     },
