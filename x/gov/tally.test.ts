@@ -6,22 +6,11 @@
 import { ProposalStatus, VoteOption, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
 import { Dec } from "../../app/math";
+import { seededRandom } from "../../app/store/test-util";
 import { consensusKey, delegator, operator } from "../staking/harness.fixture";
 import { consensusAddressOfAny } from "../staking/pubkey";
 import { GovHarness, addresses } from "./harness.fixture";
 import { govInvariants, runningTallyInvariant } from "./invariants";
-
-/** mulberry32: a small seeded generator, so every run replays the same sequence. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIGHTS: readonly (readonly [VoteOption, string][])[] = [
   [[VoteOption.VOTE_OPTION_YES, "1"]],
@@ -67,7 +56,7 @@ function check(h: GovHarness, id: bigint, exact: boolean): void {
 }
 
 function run(seed: number, steps: number, slashing: boolean): { exactSteps: number } {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = (n: number): number => Math.floor(random() * n);
   const h = new GovHarness();
   for (let v = 0; v < VALIDATORS; v++) h.staking.createValidator(v, 1_000_000n + BigInt(pick(1_000_000)));
