@@ -9,10 +9,12 @@
  * - distribution (the SDK's four): outstanding rewards never negative, every delegator and
  *   validator can withdraw, reference counts add up, the module account holds the community pool
  *   and the outstanding rewards.
+ * - gov: the gov account holds at least the deposits; the running tallies match the votes.
  */
 import type { Context } from "../app/context";
 import { BANK_STORE, nonnegativeOutstandingInvariant, totalSupplyInvariant } from "../x/bank";
 import { distributionInvariants } from "../x/distribution";
+import { govInvariants } from "../x/gov";
 import { slashingInvariants } from "../x/slashing";
 import { STAKING_STORE, stakingInvariants } from "../x/staking";
 import type { PlumeApp } from "./app";
@@ -34,6 +36,7 @@ export function brokenInvariants(app: PlumeApp, ctx: Context): BrokenInvariant[]
       ...r,
       name: `distribution/${r.name}`,
     })),
+    ...govInvariants(ctx, app.keepers.gov).map((r) => ({ ...r, name: `gov/${r.name}` })),
   ];
   return results.filter((r) => r.broken).map((r) => ({ name: r.name, message: r.message }));
 }
