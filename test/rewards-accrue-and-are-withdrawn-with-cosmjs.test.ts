@@ -165,12 +165,16 @@ describe("rewards accrue and are withdrawn with cosmjs", () => {
     expect(await balanceOf(reader, alice)).toBe(aliceBefore - FEE_AMOUNT);
   });
 
-  it("lets the operator withdraw its commission (amino-signed) to the whole coin, the decimals staying for later", async () => {
+  it("lets the operator withdraw its rewards and its commission (amino-signed), the commission to the whole coin, the decimals staying for later", async () => {
     const commissionAt = async (h: number): Promise<bigint> => {
       const r = await abciQuery(port, "/cosmos.distribution.v1beta1.Query/ValidatorCommission", { validatorAddress: v0 }, QueryValidatorCommissionRequest, QueryValidatorCommissionResponse, h);
       return BigInt(r.commission?.commission.find((c) => c.denom === DENOM)?.amount ?? "0");
     };
     expect(BigInt((await q.distribution.validatorCommission(v0)).commission?.commission[0]?.amount ?? "0")).toBeGreaterThan(0n);
+    // Its self-delegation's rewards too, amino-signed (cosmos-sdk/MsgWithdrawDelegationReward).
+    const self = await validatorClient.withdrawRewards(operatorAccount, v0, FEE);
+    expect(self.code).toBe(0);
+    expect(withdrawnRewards(self, operatorAccount)).toBeGreaterThan(0n);
     const before = await balanceOf(reader, operatorAccount);
     const res = await validatorClient.signAndBroadcast(
       operatorAccount,
