@@ -25,7 +25,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { rawSecp256k1PubkeyToRawAddress } from "@cosmjs/amino";
 import { Secp256k1 } from "@cosmjs/crypto";
@@ -37,6 +37,7 @@ import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import { AddressCodec } from "../app/address";
+import { REPO_ROOT } from "../app/cometbft";
 import { setTomlValues } from "../app/config/toml-edit";
 import type { JsonValue } from "../app/module";
 import { authGenesisToJson, parseAuthGenesis } from "../x/auth/genesis";
@@ -345,12 +346,16 @@ async function run(index: number, senders: readonly Sender[], perSender: readonl
       "instrumentation.prometheus_listen_addr": `127.0.0.1:${metricsPort}`,
     }),
   );
-  const env: NodeJS.ProcessEnv = CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF}` } : {};
-  const proc = net.start(0, env);
+  // `plumed start` as spawnNode runs it, with node's profiler flags when asked (NODE_OPTIONS may not carry them).
+  const logFile = join(node.home, "plumed.log");
+  const child = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
+    stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
   try {
     const port = node.ports.rpc;
-    await waitForHeight(port, 2, 120_000);
-    const appPid = (proc.child as ChildProcess).pid as number;
+    await Promise.race([waitForHeight(port, 2, 120_000), exited.then(() => Promise.reject(new Error(`plumed exited; see ${logFile}: ${readFileSync(logFile, "utf8").slice(-2000)}`)))]);
+    const appPid = child.pid as number;
     const cometPid = await waitFor("the cometbft child", async () => childPids(appPid).find((p) => commOf(p) === "cometbft"), 10_000);
 
     const startHeight = await latest(port);
@@ -415,8 +420,18 @@ async function run(index: number, senders: readonly Sender[], perSender: readonl
     console.log(`  query p50: abci_query ${queries.abci.toFixed(2)} ms, REST ${queries.rest.toFixed(2)} ms, gRPC ${queries.grpc.toFixed(2)} ms`);
     return result;
   } finally {
+    await stopChild(child, exited);
     await net.stop();
   }
+}
+
+/** SIGTERM (plumed stops cometbft, then exits, writing its CPU profile), SIGKILL after 30 s. */
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 // ---- main ----------------------------------------------------------------------------------
