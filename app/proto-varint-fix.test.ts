@@ -3,7 +3,8 @@ import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { BinaryWriter } from "cosmjs-types/binary";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { VARINT_FIX_INSTALLED } from "./proto-varint-fix";
+import { Coin } from "cosmjs-types/cosmos/base/v1beta1/coin";
+import { VARINT_FIX_INSTALLED, WRITER_ALLOC_FIX_INSTALLED } from "./proto-varint-fix";
 
 describe("64-bit varints as cosmjs-types writes them, with plumed's fix", () => {
   it("round-trip values across every 32-bit boundary", () => {
@@ -37,5 +38,27 @@ describe("64-bit varints as cosmjs-types writes them, with plumed's fix", () => 
     const run = spawnSync(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.stdout).toBe("ec9afddf0e");
+  });
+});
+
+describe("cosmjs-types' writer allocation, with plumed's fix", () => {
+  it("gives each encoded message a buffer of its own size, not a view into a fresh 8 KiB pool", () => {
+    expect(WRITER_ALLOC_FIX_INSTALLED).toBe(true);
+    const bytes = Coin.encode({ denom: "uplume", amount: "1" }).finish();
+    expect(Buffer.from(bytes).toString("hex")).toBe("0a0675706c756d65120131");
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(bytes.length);
+  });
+
+  it("install through tsx, the loader bin/plumed runs under", () => {
+    const script = [
+      'require("./app/proto-varint-fix.ts");',
+      'const { Coin } = require("cosmjs-types/cosmos/base/v1beta1/coin");',
+      'const b = Coin.encode({ denom: "uplume", amount: "1" }).finish();',
+      "process.stdout.write(String(b.buffer.byteLength));",
+    ].join("\n");
+    const run = spawnSync(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe("11");
   });
 });

@@ -10,10 +10,17 @@
  * (npm dedupes cosmjs-types), so they get the fix too within a plumed process.
  *
  * Remove this file when cosmjs-types ships a fixed writer (app/proto-varint-fix.test.ts tells).
+ *
+ * The same file replaces the writer's buffer allocation: cosmjs-types 0.11's `BinaryWriter.alloc`
+ * builds a new 8 KiB pool at every call (`pool(...)(size)`), so every `encode().finish()` of a
+ * message under 4 KiB allocated and zeroed 8 KiB and returned a view into it. Each encode now gets
+ * a buffer of exactly its size: the same bytes, without the 8 KiB (on the tx hot path: accounts,
+ * balances, ABCI responses; it was a twentieth of the app's CPU per bank send, plus the garbage).
  */
 // The module object itself, not a namespace copy: tsx (which runs bin/plumed) hands a namespace
 // import over as a copy with getter-only properties, where an assignment throws.
 import varint = require("cosmjs-types/varint");
+import binary = require("cosmjs-types/binary");
 
 interface Bits {
   lo: number;
@@ -40,5 +47,12 @@ const exportsObject = varint as unknown as { writeVarint64: (val: Bits, buf: Uin
 /** Whether the writer in use is plumed's (tests assert that every entry point installs it). */
 export const VARINT_FIX_INSTALLED = (() => {
   exportsObject.writeVarint64 = writeVarint64Unsigned;
+  return true;
+})();
+
+const writerClass = binary.BinaryWriter as unknown as { alloc: (size: number) => Uint8Array };
+/** Whether BinaryWriter allocates exactly what each message needs (see above). */
+export const WRITER_ALLOC_FIX_INSTALLED = (() => {
+  writerClass.alloc = (size: number): Uint8Array => new Uint8Array(size);
   return true;
 })();

@@ -24,24 +24,13 @@
  * DIR when it stops (open it in Chrome DevTools or speedscope).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
 import { openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { rawSecp256k1PubkeyToRawAddress } from "@cosmjs/amino";
-import { Secp256k1 } from "@cosmjs/crypto";
-import { DirectSecp256k1Wallet, encodePubkey, makeAuthInfoBytes, makeSignDoc } from "@cosmjs/proto-signing";
-import { encodeSecp256k1Pubkey } from "@cosmjs/amino";
-import { fromBase64, toBech32 } from "@cosmjs/encoding";
 import * as grpc from "@grpc/grpc-js";
-import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
-import { TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
-import { AddressCodec } from "../app/address";
 import { REPO_ROOT } from "../app/cometbft";
 import { setTomlValues } from "../app/config/toml-edit";
-import type { JsonValue } from "../app/module";
-import { authGenesisToJson, parseAuthGenesis } from "../x/auth/genesis";
-import { bankGenesisStateToJson, readBankGenesisState } from "../x/bank/genesis";
+import { BENCH_CHAIN_ID as CHAIN_ID, BENCH_DENOM as DENOM, fundSenders, makeSenders, signAll, type Sender } from "./bank-send-txs";
 import { Testnet } from "../test/helpers/testnet";
 import { freePorts } from "../test/helpers/ports";
 import { rpc, waitFor, waitForHeight } from "../test/helpers/rpc";
@@ -59,79 +48,14 @@ const CONCURRENCY = Number(arg("concurrency", "128"));
 const RUNS = Number(arg("runs", "1"));
 const TIMEOUT_COMMIT = arg("timeout-commit", "1s");
 const CPU_PROF = arg("cpu-prof", "");
-const CHAIN_ID = "plume-bench-1";
-const DENOM = "uplume";
-const PREFIX = "plume";
 /** Each bench run must end within this (broadcast + commit), so a stuck node cannot hang it. */
 const RUN_TIMEOUT_MS = Number(arg("run-timeout", "600")) * 1000;
 
 /** Issue 13's goal and the figures measured for the Go app (simapp v0.50.15) and plumed before. */
 const GOAL = { appCpuMsPerTx: 0.5, goAppCpuMsPerTx: 0.83, goTxPerSec: 844, plumedBeforeAppCpuMsPerTx: 1.01, abciQueryMs: 0.88, restMs: 0.67, grpcMs: 1.18 };
 
+const PREFIX_OF_DEVNET = "plume";
 const CLK_TCK = 100; // Linux USER_HZ: /proc times are in 1/100 s on every architecture Node supports.
-
-// ---- accounts and txs ----------------------------------------------------------------------
-
-interface Sender {
-  readonly privkey: Uint8Array;
-  readonly pubkey: Uint8Array;
-  readonly address: Uint8Array;
-  readonly bech32: string;
-  readonly accountNumber: bigint;
-}
-
-/** Genesis accounts: validator0 is number 0; the bench senders follow from 1. */
-const FIRST_SENDER_NUMBER = 1n;
-
-async function makeSenders(count: number): Promise<Sender[]> {
-  const out: Sender[] = [];
-  for (let i = 0; i < count; i++) {
-    const privkey = new Uint8Array(createHash("sha256").update(`plumed bench sender ${i}`).digest());
-    const pubkey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privkey)).pubkey);
-    const address = rawSecp256k1PubkeyToRawAddress(pubkey);
-    out.push({ privkey, pubkey, address, bech32: toBech32(PREFIX, address), accountNumber: FIRST_SENDER_NUMBER + BigInt(i) });
-  }
-  return out;
-}
-
-/** Adds the senders to genesis with a balance each (auth accounts in number order, bank supply). */
-function fundSenders(appState: Record<string, JsonValue>, senders: readonly Sender[]): void {
-  const addresses = new AddressCodec(PREFIX);
-  const auth = parseAuthGenesis(appState["auth"] ?? null, addresses);
-  const taken = auth.accounts.reduce((max, a) => (a.accountNumber > max ? a.accountNumber : max), -1n);
-  if (taken >= FIRST_SENDER_NUMBER) throw new Error(`genesis already has account number ${taken}; the bench expects only validator0`);
-  const accounts = [...auth.accounts, ...senders.map((s) => ({ address: s.address, pubKey: undefined, accountNumber: s.accountNumber, sequence: 0n }))];
-  appState["auth"] = authGenesisToJson({ ...auth, accounts }, addresses);
-  const bank = readBankGenesisState(appState["bank"] ?? null);
-  const each = 1_000_000_000n;
-  const balances = [...bank.balances, ...senders.map((s) => ({ address: s.bech32, coins: [{ denom: DENOM, amount: each.toString() }] }))];
-  balances.sort((a, b) => Buffer.compare(Buffer.from(addresses.decodeAccount(a.address)), Buffer.from(addresses.decodeAccount(b.address))));
-  const supply = bank.supply.map((c) => (c.denom === DENOM ? { denom: DENOM, amount: (BigInt(c.amount) + each * BigInt(senders.length)).toString() } : c));
-  appState["bank"] = bankGenesisStateToJson({ ...bank, balances, supply });
-}
-
-/** Sender i's txs: sequences 0.., each sending 1uplume to the next sender (an existing account). */
-async function signAll(senders: readonly Sender[], total: number): Promise<Uint8Array[][]> {
-  const perSender: Uint8Array[][] = senders.map(() => []);
-  const wallets = await Promise.all(senders.map((s) => DirectSecp256k1Wallet.fromKey(s.privkey, PREFIX)));
-  for (let n = 0; n < total; n++) {
-    const i = n % senders.length;
-    const s = senders[i] as Sender;
-    const to = senders[(i + 1) % senders.length] as Sender;
-    const list = perSender[i] as Uint8Array[];
-    const wallet = wallets[i] as DirectSecp256k1Wallet;
-    const bodyBytes = TxBody.encode(
-      TxBody.fromPartial({
-        messages: [{ typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: s.bech32, toAddress: to.bech32, amount: [{ denom: DENOM, amount: "1" }] }).finish() }],
-      }),
-    ).finish();
-    const authInfoBytes = makeAuthInfoBytes([{ pubkey: encodePubkey(encodeSecp256k1Pubkey(s.pubkey)), sequence: BigInt(list.length) }], [], 200_000, undefined, undefined);
-    const signDoc = makeSignDoc(bodyBytes, authInfoBytes, CHAIN_ID, Number(s.accountNumber));
-    const { signature, signed } = await wallet.signDirect(s.bech32, signDoc);
-    list.push(TxRaw.encode({ bodyBytes: signed.bodyBytes, authInfoBytes: signed.authInfoBytes, signatures: [fromBase64(signature.signature)] }).finish());
-  }
-  return perSender;
-}
 
 // ---- broadcasting --------------------------------------------------------------------------
 
@@ -332,7 +256,7 @@ interface RunResult {
 }
 
 async function run(index: number, senders: readonly Sender[], perSender: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
-  const net = await Testnet.create(1, { chainId: CHAIN_ID, users: [], timeoutCommit: TIMEOUT_COMMIT, editGenesis: (appState) => fundSenders(appState, senders) });
+  const net = await Testnet.create(1, { chainId: CHAIN_ID, users: [], timeoutCommit: TIMEOUT_COMMIT, editGenesis: (appState) => fundSenders(appState, senders, PREFIX_OF_DEVNET) });
   const [metricsPort] = await freePorts(1);
   const node = net.layout.nodes[0];
   if (!node) throw new Error("no node");
