@@ -1,5 +1,6 @@
 import type { ProtoCodec } from "./codec";
 import { concatBytes, prefixEnd } from "./store/bytes";
+import { LruCache } from "./store/lru-cache";
 import type { Bytes, KVStore, KVStoreReader } from "./store/types";
 
 export { concatBytes };
@@ -72,6 +73,29 @@ export function pairKey<B>(second: KeyCodec<B>): KeyCodec<readonly [Bytes, B]> {
 
 export function protoValue<V>(codec: ProtoCodec<V>): ValueCodec<V> {
   return { encode: (v) => codec.encode(v).finish(), decode: (b) => codec.decode(b) };
+}
+
+/**
+ * A value codec that remembers what it decoded, by the stored bytes: the same bytes decode to the
+ * same (shared) object without parsing them again. For values read far more often than they
+ * change (accounts, params), which callers treat as immutable (they copy to modify, as the
+ * collections' readonly types ask). Encoding is unchanged, and so is every store access (gas).
+ */
+export function memoizedValue<V>(codec: ValueCodec<V>, capacity: number): ValueCodec<V> {
+  const decoded = new LruCache<string, V>(capacity);
+  return {
+    encode: (v) => codec.encode(v),
+    decode(b) {
+      const key = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+      let v = decoded.get(key);
+      if (v === undefined) {
+        // A copy: the decoded value may refer into its bytes, which belong to the store.
+        v = codec.decode(b.slice());
+        decoded.set(key, v);
+      }
+      return v;
+    },
+  };
 }
 
 export const StringValue: ValueCodec<string> = {

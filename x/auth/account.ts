@@ -27,15 +27,30 @@ export function accountToAny(account: Account, bech32Address: string): Any {
   return Any.fromPartial({ typeUrl: BASE_ACCOUNT_TYPE_URL, value: BaseAccount.encode(base).finish() });
 }
 
+/**
+ * The accounts decoded from each Any object. The store's Anys are shared per stored value (x/auth's
+ * Accounts collection remembers them), so an account read again, unchanged, is not parsed again.
+ */
+const decodedAccounts = new WeakMap<Any, Omit<Account, "address">>();
+
 export function accountFromAny(any: Any, address: Uint8Array): Account {
+  let fields = decodedAccounts.get(any);
+  if (fields === undefined) {
+    fields = decodeAccountFields(any);
+    decodedAccounts.set(any, fields);
+  }
+  return { address, ...fields };
+}
+
+function decodeAccountFields(any: Any): Omit<Account, "address"> {
   if (any.typeUrl === BASE_ACCOUNT_TYPE_URL) {
     const b = BaseAccount.decode(any.value);
-    return { address, pubKey: b.pubKey, accountNumber: b.accountNumber, sequence: b.sequence };
+    return { pubKey: b.pubKey, accountNumber: b.accountNumber, sequence: b.sequence };
   }
   if (any.typeUrl === MODULE_ACCOUNT_TYPE_URL) {
     const m = ModuleAccount.decode(any.value);
     const b = m.baseAccount ?? BaseAccount.fromPartial({});
-    return { address, pubKey: b.pubKey, accountNumber: b.accountNumber, sequence: b.sequence, module: { name: m.name, permissions: m.permissions } };
+    return { pubKey: b.pubKey, accountNumber: b.accountNumber, sequence: b.sequence, module: { name: m.name, permissions: m.permissions } };
   }
   throw new Error(`unsupported account type ${any.typeUrl}`);
 }
