@@ -111,5 +111,14 @@ export function verifyAddressFormat(bytes: Uint8Array): void {
 
 /** A module account's address: the first 20 bytes of sha256(module name), as x/auth derives it. */
 export function moduleAddress(name: string): Uint8Array {
-  return new Uint8Array(createHash("sha256").update(name).digest().subarray(0, 20));
+  // Asked for at every fee deduction and module transfer; derived once per name (a fresh copy out).
+  let address = moduleAddresses.get(name);
+  if (address === undefined) {
+    address = new Uint8Array(createHash("sha256").update(name).digest().subarray(0, 20));
+    moduleAddresses.set(name, address);
+  }
+  return address.slice();
 }
+
+/** Bounded: queries may ask for any name. */
+const moduleAddresses = new LruCache<string, Uint8Array>(256);

@@ -30,11 +30,14 @@ export interface Sender {
 
 
 
-/** Senders with account numbers from `firstNumber` (the accounts already in genesis come first). */
-export async function makeSenders(count: number, firstNumber = 1n): Promise<Sender[]> {
+/**
+ * Senders with account numbers from `firstNumber` (the accounts already in genesis come first);
+ * another `seed` gives other keys and addresses.
+ */
+export async function makeSenders(count: number, firstNumber = 1n, seed = ""): Promise<Sender[]> {
   const out: Sender[] = [];
   for (let i = 0; i < count; i++) {
-    const privkey = new Uint8Array(createHash("sha256").update(`plumed bench sender ${i}`).digest());
+    const privkey = new Uint8Array(createHash("sha256").update(`plumed bench sender ${seed}${i}`).digest());
     const pubkey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privkey)).pubkey);
     const address = rawSecp256k1PubkeyToRawAddress(pubkey);
     out.push({ privkey, pubkey, address, bech32: toBech32(PREFIX, address), accountNumber: firstNumber + BigInt(i) });
