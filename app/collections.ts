@@ -81,18 +81,24 @@ export function protoValue<V>(codec: ProtoCodec<V>): ValueCodec<V> {
  * change (accounts, params), which callers treat as immutable (they copy to modify, as the
  * collections' readonly types ask). Encoding is unchanged, and so is every store access (gas).
  */
-export function memoizedValue<V>(codec: ValueCodec<V>, capacity: number): ValueCodec<V> {
+export function memoizedValue<V extends object>(codec: ValueCodec<V>, capacity: number): ValueCodec<V> {
   const decoded = new LruCache<string, V>(capacity);
+  // The stores hand out the same array for the same stored value until it changes (write sets
+  // and read caches keep it), so most lookups are by identity, without hashing the bytes.
+  const byArray = new WeakMap<Uint8Array, V>();
   return {
     encode: (v) => codec.encode(v),
     decode(b) {
+      let v = byArray.get(b);
+      if (v !== undefined) return v;
       const key = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
-      let v = decoded.get(key);
+      v = decoded.get(key);
       if (v === undefined) {
         // A copy: the decoded value may refer into its bytes, which belong to the store.
         v = codec.decode(b.slice());
         decoded.set(key, v);
       }
+      byArray.set(b, v);
       return v;
     },
   };
