@@ -39,7 +39,8 @@ export function accountFromAny(any: Any, address: Uint8Array): Account {
     fields = decodeAccountFields(any);
     decodedAccounts.set(any, fields);
   }
-  return { address, ...fields };
+  const { pubKey, accountNumber, sequence, module } = fields;
+  return module === undefined ? { address, pubKey, accountNumber, sequence } : { address, pubKey, accountNumber, sequence, module };
 }
 
 function decodeAccountFields(any: Any): Omit<Account, "address"> {
