@@ -137,6 +137,32 @@ function cpuMs(pid: number): number {
   return Math.floor((ticks * 1000) / CLK_TCK);
 }
 
+/** CPU ms of each thread of a process, summed by thread name (main thread: the process name). */
+function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).replace(/[0-9]+$/, "");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = Math.floor(((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK);
+      out.set(Number(tid) === pid ? "main" : name, (out.get(Number(tid) === pid ? "main" : name) ?? 0) + ms);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
+function threadCpuDelta(before: Map<string, number>, after: Map<string, number>): string {
+  return [...after.entries()]
+    .map(([name, ms]) => [name, ms - (before.get(name) ?? 0)] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(", ");
+}
+
 function childPids(pid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync("/proc")) {
@@ -285,6 +311,7 @@ async function run(index: number, senders: readonly Sender[], perSender: readonl
     const startHeight = await latest(port);
     const recheck0 = await metric(metricsPort as number, "cometbft_mempool_recheck_times");
     const app0 = cpuMs(appPid);
+    const threads0 = threadCpuMs(appPid);
     const comet0 = cpuMs(cometPid);
     const sent = await broadcastAll(port, perSender, CONCURRENCY);
     if (sent.rejected > 0) throw new Error(`${sent.rejected} txs rejected by CheckTx; first: ${sent.firstRejection ?? "?"}`);
@@ -304,6 +331,7 @@ async function run(index: number, senders: readonly Sender[], perSender: readonl
     const last = withTxs[withTxs.length - 1] as BlockMeta;
     await waitForHeight(port, last.height + 1, 30_000);
     const app1 = cpuMs(appPid);
+    const threads1 = threadCpuMs(appPid);
     const comet1 = cpuMs(cometPid);
     const recheck1 = await metric(metricsPort as number, "cometbft_mempool_recheck_times");
 
@@ -341,6 +369,7 @@ async function run(index: number, senders: readonly Sender[], perSender: readonl
       `  CPU per committed tx: app ${result.appCpuMsPerTx.toFixed(3)} ms, cometbft ${result.cometCpuMsPerTx.toFixed(3)} ms ` +
         `(app ${app1 - app0} ms, cometbft ${comet1 - comet0} ms in total); rechecks ${result.rechecks}; all ${TXS} txs code 0`,
     );
+    console.log(`  app CPU ms by thread: ${threadCpuDelta(threads0, threads1)}`);
     console.log(`  query p50: abci_query ${queries.abci.toFixed(2)} ms, REST ${queries.rest.toFixed(2)} ms, gRPC ${queries.grpc.toFixed(2)} ms`);
     return result;
   } finally {
