@@ -19,8 +19,10 @@
  */
 // The module object itself, not a namespace copy: tsx (which runs bin/plumed) hands a namespace
 // import over as a copy with getter-only properties, where an assignment throws.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the assignable module object is the point (see above)
 import varint = require("cosmjs-types/varint");
-import binary = require("cosmjs-types/binary");
+// A class is the same object through any import: its static `alloc` can be replaced from here.
+import { BinaryWriter } from "cosmjs-types/binary";
 
 interface Bits {
   lo: number;
@@ -50,7 +52,7 @@ export const VARINT_FIX_INSTALLED = (() => {
   return true;
 })();
 
-const writerClass = binary.BinaryWriter as unknown as { alloc: (size: number) => Uint8Array };
+const writerClass = BinaryWriter as unknown as { alloc: (size: number) => Uint8Array };
 /** Whether BinaryWriter allocates exactly what each message needs (see above). */
 export const WRITER_ALLOC_FIX_INSTALLED = (() => {
   writerClass.alloc = (size: number): Uint8Array => new Uint8Array(size);

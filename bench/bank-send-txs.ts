@@ -38,7 +38,7 @@ export async function makeSenders(count: number, firstNumber = 1n, seed = ""): P
   const out: Sender[] = [];
   for (let i = 0; i < count; i++) {
     const privkey = new Uint8Array(createHash("sha256").update(`plumed bench sender ${seed}${i}`).digest());
-    const pubkey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(privkey)).pubkey);
+    const pubkey = Secp256k1.compressPubkey(Secp256k1.makeKeypair(privkey).pubkey);
     const address = rawSecp256k1PubkeyToRawAddress(pubkey);
     out.push({ privkey, pubkey, address, bech32: toBech32(PREFIX, address), accountNumber: firstNumber + BigInt(i) });
   }

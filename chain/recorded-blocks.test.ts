@@ -43,7 +43,7 @@ interface Key {
 
 async function key(i: number): Promise<Key> {
   const priv = new Uint8Array(createHash("sha256").update(`recorded sender ${i}`).digest());
-  const pubkey = Secp256k1.compressPubkey((await Secp256k1.makeKeypair(priv)).pubkey);
+  const pubkey = Secp256k1.compressPubkey(Secp256k1.makeKeypair(priv).pubkey);
   const address = rawSecp256k1PubkeyToRawAddress(pubkey);
   return { wallet: await DirectSecp256k1Wallet.fromKey(priv, PREFIX), pubkey, address, bech32: toBech32(PREFIX, address), number: BigInt(i), sequence: 0n };
 }
