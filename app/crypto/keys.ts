@@ -71,13 +71,14 @@ export function pubKeyFromAny(any: Any): PubKey {
   }
 }
 
+/** secp256k1 key bytes (latin1) -> address, for pubKeyAddress. */
+const secp256k1Addresses = new LruCache<string, Uint8Array>(20_000);
+
 /**
  * The account address of a key (PubKey.Address()): ripemd160(sha256(key)) for secp256k1,
  * sha256(key)[:20] for ed25519, sha256(amino bytes)[:20] for a multisig key. The Go code panics on
  * a secp256k1 key that is not 33 bytes or an ed25519 key that is not 32; so does this (ErrPanic).
  */
-const secp256k1Addresses = new LruCache<string, Uint8Array>(20_000);
-
 export function pubKeyAddress(pk: PubKey): Uint8Array {
   switch (pk.type) {
     case "secp256k1": {
