@@ -6,6 +6,14 @@ import { join } from "node:path";
 import { Coin } from "cosmjs-types/cosmos/base/v1beta1/coin";
 import { VARINT_FIX_INSTALLED, WRITER_ALLOC_FIX_INSTALLED } from "./proto-varint-fix";
 
+/** Runs the lines after loading the fix through tsx (as bin/plumed does); its stdout (stderr must stay empty). */
+function underTsx(...lines: string[]): string {
+  const script = ['require("./app/proto-varint-fix.ts");', ...lines].join("\n");
+  const run = spawnSync(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  return run.stdout;
+}
+
 describe("64-bit varints as cosmjs-types writes them, with plumed's fix", () => {
   it("round-trip values across every 32-bit boundary", () => {
     expect(VARINT_FIX_INSTALLED).toBe(true);
@@ -29,15 +37,12 @@ describe("64-bit varints as cosmjs-types writes them, with plumed's fix", () => 
   });
 
   it("install through tsx, the loader bin/plumed runs under", () => {
-    const script = [
-      'require("./app/proto-varint-fix.ts");',
+    const out = underTsx(
       'const { BinaryWriter } = require("cosmjs-types/binary");',
       "const w = new BinaryWriter(); w.int64(3959377260n);",
       'process.stdout.write(Buffer.from(w.finish()).toString("hex"));',
-    ].join("\n");
-    const run = spawnSync(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("ec9afddf0e");
+    );
+    expect(out).toBe("ec9afddf0e");
   });
 });
 
@@ -51,14 +56,11 @@ describe("cosmjs-types' writer allocation, with plumed's fix", () => {
   });
 
   it("install through tsx, the loader bin/plumed runs under", () => {
-    const script = [
-      'require("./app/proto-varint-fix.ts");',
+    const out = underTsx(
       'const { Coin } = require("cosmjs-types/cosmos/base/v1beta1/coin");',
       'const b = Coin.encode({ denom: "uplume", amount: "1" }).finish();',
       "process.stdout.write(String(b.buffer.byteLength));",
-    ].join("\n");
-    const run = spawnSync(process.execPath, ["-r", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("11");
+    );
+    expect(out).toBe("11");
   });
 });
