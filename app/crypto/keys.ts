@@ -57,6 +57,19 @@ export function goTypeName(pk: PubKey | undefined): string {
  * type URLs first and reports them as the SDK does.
  */
 export function pubKeyFromAny(any: Any): PubKey {
+  // Every signature check reads the signer's key from its account's Any (shared while the stored
+  // account is unchanged): parsed once per Any object.
+  let pk = parsedKeys.get(any);
+  if (pk === undefined) {
+    pk = parsePubKeyAny(any);
+    parsedKeys.set(any, pk);
+  }
+  return pk;
+}
+
+const parsedKeys = new WeakMap<Any, PubKey>();
+
+function parsePubKeyAny(any: Any): PubKey {
   switch (any.typeUrl) {
     case SECP256K1_PUBKEY_TYPE_URL:
       return { type: "secp256k1", key: Secp256k1PubKeyProto.decode(any.value).key, any };
