@@ -11,11 +11,14 @@
  *
  * Remove this file when cosmjs-types ships a fixed writer (app/proto-varint-fix.test.ts tells).
  *
- * The same file replaces the writer's buffer allocation: cosmjs-types 0.11's `BinaryWriter.alloc`
+ * The same file fixes the writer's buffer allocation: cosmjs-types 0.11's `BinaryWriter.alloc`
  * builds a new 8 KiB pool at every call (`pool(...)(size)`), so every `encode().finish()` of a
- * message under 4 KiB allocated and zeroed 8 KiB and returned a view into it. Each encode now gets
- * a buffer of exactly its size: the same bytes, without the 8 KiB (on the tx hot path: accounts,
- * balances, ABCI responses; it was a twentieth of the app's CPU per bank send, plus the garbage).
+ * message under 4 KiB allocated and zeroed 8 KiB and returned a view into it (on the tx hot path:
+ * accounts, balances, sign bytes; a twentieth of the app's CPU per bank send, plus the garbage).
+ * The pool is now shared, as protobufjs (which that code comes from) intends: small messages are
+ * views into one 8 KiB slab until it is full. So, as before, an encoded small message may share
+ * its ArrayBuffer with others: whoever keeps one for long copies it (the stores copy what they
+ * are given), else it keeps its whole slab alive.
  */
 // The module object itself, not a namespace copy: tsx (which runs bin/plumed) hands a namespace
 // import over as a copy with getter-only properties, where an assignment throws.
@@ -52,9 +55,26 @@ export const VARINT_FIX_INSTALLED = (() => {
   return true;
 })();
 
+const SLAB_SIZE = 8192;
+let slab = new Uint8Array(0);
+let slabOffset = SLAB_SIZE;
+
+/** protobufjs' pool, once per process: messages up to half a slab are cut from the current slab. */
+function pooledAlloc(size: number): Uint8Array {
+  if (size < 1 || size > SLAB_SIZE >>> 1) return new Uint8Array(size);
+  if (slabOffset + size > SLAB_SIZE) {
+    slab = new Uint8Array(SLAB_SIZE);
+    slabOffset = 0;
+  }
+  const out = slab.subarray(slabOffset, slabOffset + size);
+  // Keep each message 8-byte aligned, as protobufjs does.
+  slabOffset = (slabOffset + size + 7) & ~7;
+  return out;
+}
+
 const writerClass = BinaryWriter as unknown as { alloc: (size: number) => Uint8Array };
-/** Whether BinaryWriter allocates exactly what each message needs (see above). */
+/** Whether BinaryWriter allocates from one shared pool (see above). */
 export const WRITER_ALLOC_FIX_INSTALLED = (() => {
-  writerClass.alloc = (size: number): Uint8Array => new Uint8Array(size);
+  writerClass.alloc = pooledAlloc;
   return true;
 })();

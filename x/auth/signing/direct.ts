@@ -18,12 +18,15 @@ export function directSignBytes(signer: SignerData, tx: Pick<DecodedTx, "bodyByt
   const key = `${signer.accountNumber}/${signer.chainId}`;
   let bytes = known.get(key);
   if (bytes === undefined) {
+    // A copy of its own: kept as long as the tx is, it must not keep an encoder slab alive.
     bytes = SignDoc.encode({
       bodyBytes: tx.bodyBytes,
       authInfoBytes: tx.authInfoBytes,
       chainId: signer.chainId,
       accountNumber: signer.accountNumber,
-    }).finish();
+    })
+      .finish()
+      .slice();
     known.set(key, bytes);
   }
   return bytes;
