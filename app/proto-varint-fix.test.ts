@@ -4,7 +4,8 @@ import { BinaryWriter } from "cosmjs-types/binary";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { Coin } from "cosmjs-types/cosmos/base/v1beta1/coin";
-import { VARINT_FIX_INSTALLED, WRITER_ALLOC_FIX_INSTALLED } from "./proto-varint-fix";
+import { UTF8_READERS, UTF8_READ_FIX_INSTALLED, VARINT_FIX_INSTALLED, WRITER_ALLOC_FIX_INSTALLED } from "./proto-varint-fix";
+import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 
 /** Runs the lines after loading the fix through tsx (as bin/plumed does); its stdout (stderr must stay empty). */
 function underTsx(...lines: string[]): string {
@@ -68,7 +69,26 @@ describe("cosmjs-types' writer allocation, with plumed's fix", () => {
       'const a = Coin.encode({ denom: "uplume", amount: "1" }).finish();',
       'const b = Coin.encode({ denom: "uplume", amount: "1" }).finish();',
       "process.stdout.write(String(a.buffer === b.buffer || b.byteOffset === 0));",
+      'process.stdout.write(" " + require("cosmjs-types/utf8").utf8Read.name);',
     );
-    expect(out).toBe("true");
+    expect(out).toBe("true utf8ReadAsciiFirst");
+  });
+});
+
+describe("cosmjs-types' string reader, with plumed's ASCII fast path", () => {
+  it("reads every string as before: ASCII, multi-byte UTF-8, malformed bytes, empty", () => {
+    expect(UTF8_READ_FIX_INSTALLED).toBe(true);
+    const texts = ["plume1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnzs23v8", "uplume", "", "héllo wörld ✓ 𝄞", "a\u0000b\u007f"];
+    for (const t of texts) {
+      const bytes = MsgSend.encode({ fromAddress: t, toAddress: "x", amount: [] }).finish();
+      expect(MsgSend.decode(bytes).fromAddress).toBe(t);
+    }
+    // Any bytes at all, malformed UTF-8 included, read as the original reader reads them.
+    const samples = [[0x61, 0x80, 0x62], [0xe2, 0x82], [0xff, 0x41], [0xc3, 0xa9, 0x41], [0x41, 0x42], [], [0x7f, 0x00]];
+    for (let b = 0; b < 256; b++) samples.push([0x61, b, 0x62]);
+    for (const raw of samples) {
+      const bytes = Uint8Array.from([0, ...raw, 0]);
+      expect(UTF8_READERS.asciiFirst(bytes, 1, 1 + raw.length)).toBe(UTF8_READERS.original(bytes, 1, 1 + raw.length));
+    }
   });
 });
