@@ -82,6 +82,8 @@ export function protoValue<V>(codec: ProtoCodec<V>): ValueCodec<V> {
  * collections' readonly types ask). Encoding is unchanged, and so is every store access (gas).
  */
 export function memoizedValue<V extends object>(codec: ValueCodec<V>, capacity: number): ValueCodec<V> {
+  // Shared values are frozen (byte arrays aside): a caller that changed one in place would change
+  // what later reads of the same stored bytes see, on this node only. It throws instead, on every node.
   const decoded = new LruCache<string, V>(capacity);
   // The stores hand out the same array for the same stored value until it changes (write sets
   // and read caches keep it), so most lookups are by identity, without hashing the bytes.
@@ -95,13 +97,22 @@ export function memoizedValue<V extends object>(codec: ValueCodec<V>, capacity: 
       v = decoded.get(key);
       if (v === undefined) {
         // A copy: the decoded value may refer into its bytes, which belong to the store.
-        v = codec.decode(b.slice());
+        v = freezeDeep(codec.decode(b.slice()));
         decoded.set(key, v);
       }
       byArray.set(b, v);
       return v;
     },
   };
+}
+
+/** Freezes an object and everything it holds, except byte arrays (which cannot be frozen). */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value) || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  // deterministic: freezing each property is independent of the order
+  for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
+  return value;
 }
 
 export const StringValue: ValueCodec<string> = {

@@ -61,7 +61,9 @@ export function pubKeyFromAny(any: Any): PubKey {
   // account is unchanged): parsed once per Any object.
   let pk = parsedKeys.get(any);
   if (pk === undefined) {
-    pk = parsePubKeyAny(any);
+    // Shared by every caller with this Any: frozen (its key bytes and the Any stay as they are).
+    pk = Object.freeze(parsePubKeyAny(any));
+    if (pk.type === "multisig") Object.freeze(pk.pubKeys);
     parsedKeys.set(any, pk);
   }
   return pk;

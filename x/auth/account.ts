@@ -1,5 +1,6 @@
 import { BaseAccount, ModuleAccount } from "cosmjs-types/cosmos/auth/v1beta1/auth";
 import { Any } from "cosmjs-types/google/protobuf/any";
+import { freezeDeep } from "../../app/collections";
 
 export const BASE_ACCOUNT_TYPE_URL = "/cosmos.auth.v1beta1.BaseAccount";
 export const MODULE_ACCOUNT_TYPE_URL = "/cosmos.auth.v1beta1.ModuleAccount";
@@ -36,7 +37,8 @@ const decodedAccounts = new WeakMap<Any, Omit<Account, "address">>();
 export function accountFromAny(any: Any, address: Uint8Array): Account {
   let fields = decodedAccounts.get(any);
   if (fields === undefined) {
-    fields = decodeAccountFields(any);
+    // Shared by every read of this Any: frozen, so that no caller can change it for the others.
+    fields = freezeDeep(decodeAccountFields(any));
     decodedAccounts.set(any, fields);
   }
   const { pubKey, accountNumber, sequence, module } = fields;
