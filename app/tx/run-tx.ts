@@ -77,6 +77,9 @@ export class TxRunner implements TxExecutor {
    * Decoded txs by their bytes: a tx is decoded once for its CheckTx, ReChecks and FinalizeBlock
    * (and its signers and signatures, which SdkTx computes once). Decoding is a pure function of the
    * bytes, so a hit gives exactly what decoding again would; failures are not remembered.
+   * Message handlers get the shared decoded messages and must not change them (nothing in
+   * consensus could see a change: the same bytes never run their messages twice, as the ante
+   * handler takes the sequence first; a later simulation of those bytes would).
    */
   private readonly decodedTxs = new LruCache<string, { readonly tx: SdkTx; validated: boolean }>(DECODED_TX_CACHE_SIZE);
 
