@@ -1,0 +1,64 @@
+/**
+ * x/restaking's Msg service (plume.restaking.v1.Msg). Thin handlers: decode the addresses, the
+ * keeper call (which emits the events), the response.
+ */
+import { encodeProto, type ProtoCodec } from "../../app/codec";
+import { AppError, ErrInvalidAddress } from "../../app/errors";
+import type { MsgHandlerDef, MsgResponse, ServiceRegistrar } from "../../app/module";
+import { MsgSetAutoCompound, MsgSetAutoCompoundResponse, MsgUpdateParams, MsgUpdateParamsResponse } from "../../proto/plume/restaking/v1/tx";
+import { msgSetAutoCompoundAmino, msgUpdateParamsAmino } from "./amino";
+import type { RestakingKeeper } from "./keeper";
+
+const PKG = "/plume.restaking.v1.";
+
+function response<T>(typeUrl: string, codec: ProtoCodec<T>, message: T): MsgResponse {
+  return { typeUrl, value: encodeProto(codec, message) };
+}
+
+/** Address decoding with the SDK's wrap: "invalid {what} address: {cause}". */
+function decodeOr(decode: (s: string) => Uint8Array, value: string, what: string): Uint8Array {
+  try {
+    return decode(value);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const cause = value === "" ? "empty address string is not allowed" : err.message.replace(/: invalid address$/, "");
+    throw ErrInvalidAddress.wrap(`invalid ${what} address: ${cause}`);
+  }
+}
+
+export function restakingMsgHandlers(k: RestakingKeeper): {
+  setAutoCompound: MsgHandlerDef<MsgSetAutoCompound>;
+  updateParams: MsgHandlerDef<MsgUpdateParams>;
+} {
+  const a = k.addresses;
+  return {
+    setAutoCompound: {
+      typeUrl: `${PKG}MsgSetAutoCompound`,
+      codec: MsgSetAutoCompound,
+      signers: (msg) => [msg.delegatorAddress],
+      amino: msgSetAutoCompoundAmino,
+      handle(ctx, msg) {
+        const delegator = decodeOr((s) => a.decodeAccount(s), msg.delegatorAddress, "delegator");
+        const validator = decodeOr((s) => a.decodeValidator(s), msg.validatorAddress, "validator");
+        const units = k.setAutoCompound(ctx, delegator, validator, msg.enabled);
+        return response(`${PKG}MsgSetAutoCompoundResponse`, MsgSetAutoCompoundResponse, { units: units.toProto() });
+      },
+    },
+    updateParams: {
+      typeUrl: `${PKG}MsgUpdateParams`,
+      codec: MsgUpdateParams,
+      signers: (msg) => [msg.authority],
+      amino: msgUpdateParamsAmino,
+      handle(ctx, msg) {
+        k.updateParams(ctx, msg.authority, msg.params);
+        return response(`${PKG}MsgUpdateParamsResponse`, MsgUpdateParamsResponse, {});
+      },
+    },
+  };
+}
+
+export function registerRestakingMsgServer(registrar: ServiceRegistrar, k: RestakingKeeper): void {
+  const h = restakingMsgHandlers(k);
+  registrar.registerMsg(h.setAutoCompound);
+  registrar.registerMsg(h.updateParams);
+}
