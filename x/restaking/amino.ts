@@ -5,7 +5,7 @@
  */
 import type { AminoConverter } from "../../app/amino";
 import type { JsonValue } from "../../app/module";
-import type { MsgSetAutoCompound, MsgUpdateParams } from "../../proto/plume/restaking/v1/tx";
+import type { MsgRestakeRewards, MsgSetAutoCompound, MsgUpdateParams } from "../../proto/plume/restaking/v1/tx";
 
 export const msgSetAutoCompoundAmino: AminoConverter<MsgSetAutoCompound> = {
   aminoType: "plume/x/restaking/MsgSetAutoCompound",
@@ -14,6 +14,16 @@ export const msgSetAutoCompoundAmino: AminoConverter<MsgSetAutoCompound> = {
     if (m.delegatorAddress !== "") out["delegator_address"] = m.delegatorAddress;
     if (m.validatorAddress !== "") out["validator_address"] = m.validatorAddress;
     if (m.enabled) out["enabled"] = true;
+    return out;
+  },
+};
+
+export const msgRestakeRewardsAmino: AminoConverter<MsgRestakeRewards> = {
+  aminoType: "plume/x/restaking/MsgRestakeRewards",
+  toAmino: (m) => {
+    const out: Record<string, JsonValue> = {};
+    if (m.delegatorAddress !== "") out["delegator_address"] = m.delegatorAddress;
+    if (m.validatorAddress !== "") out["validator_address"] = m.validatorAddress;
     return out;
   },
 };

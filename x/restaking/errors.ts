@@ -13,6 +13,8 @@ export const ErrWorthlessPool = registerError(RESTAKING_CODESPACE, 5, "the compo
 export const ErrNotMember = registerError(RESTAKING_CODESPACE, 6, "auto-compound is not enabled for this delegation");
 export const ErrInvalidParams = registerError(RESTAKING_CODESPACE, 7, "invalid restaking params");
 export const ErrNotEnoughPoolStake = registerError(RESTAKING_CODESPACE, 8, "not enough compounding stake");
+export const ErrNothingToRestake = registerError(RESTAKING_CODESPACE, 9, "no pending rewards to restake");
+export const ErrWithdrawAddressDiffers = registerError(RESTAKING_CODESPACE, 10, "rewards are paid to another withdraw address; they cannot be restaked from the delegator's account");
 
 /** gov's ErrInvalidSigner (gov/13): MsgUpdateParams answers with it, as every SDK module does. */
 export { ErrInvalidSigner as ErrGovInvalidSigner } from "../gov/errors";

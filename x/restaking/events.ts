@@ -4,7 +4,7 @@
  */
 import { event, type AppEvent } from "../../app/events";
 
-export const EventType = { Compound: "restaking_compound", Join: "restaking_join", Leave: "restaking_leave" } as const;
+export const EventType = { Compound: "restaking_compound", Join: "restaking_join", Leave: "restaking_leave", Restake: "restaking_restake" } as const;
 
 export interface CompoundEvent {
   readonly validator: string;
@@ -42,4 +42,14 @@ export const leaveEvent = (delegator: string, validator: string, shares: string,
     { key: "shares", value: shares },
     { key: "units", value: units },
     { key: "idle", value: idle },
+  ]);
+
+/** MsgRestakeRewards: what was withdrawn (from how many delegations) and delegated to `validator`. */
+export const restakeEvent = (delegator: string, validator: string, withdrawn: string, delegations: number, amount: string): AppEvent =>
+  event(EventType.Restake, [
+    { key: "delegator", value: delegator },
+    { key: "validator", value: validator },
+    { key: "withdrawn", value: withdrawn },
+    { key: "delegations", value: delegations.toString() },
+    { key: "amount", value: amount },
   ]);

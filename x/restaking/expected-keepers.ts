@@ -22,6 +22,8 @@ export interface RestakingStakingKeeper {
   bondDenom(ctx: Context): string;
   getValidator(ctx: Context, operator: Bytes): Validator | undefined;
   getDelegation(ctx: Context, delegator: Bytes, validator: Bytes): Delegation | undefined;
+  /** GetDelegatorDelegations (MsgRestakeRewards). */
+  getDelegatorDelegations(ctx: Context, delegator: Bytes): Delegation[];
   /**
    * Delegate (the SDK's): from an account (`fromAccount`, tokens from the not-bonded side), with
    * the decentralization cap checked first for the given kind. Returns the new shares.
@@ -46,6 +48,8 @@ export interface RestakingDistributionKeeper {
    * withdraw address is the account itself (it never sets another), so the coins land there.
    */
   withdrawDelegationRewards(ctx: Context, delegator: Bytes, validator: Bytes): Coins;
+  /** GetDelegatorWithdrawAddr: where a delegator's rewards are paid (itself unless it set another). */
+  getDelegatorWithdrawAddr(ctx: Context, delegator: Bytes): Bytes;
 }
 
 /** DelegationRewards at a queried height: the pool's pending rewards (the next compounding). */

@@ -77,6 +77,13 @@ export class FakeDistribution implements RestakingDistributionKeeper {
     return coins;
   }
 
+  /** Withdraw addresses set by tests (the SDK's MsgSetWithdrawAddress); the delegator itself otherwise. */
+  readonly withdrawAddresses = new Map<string, Bytes>();
+
+  getDelegatorWithdrawAddr(_ctx: Context, delegator: Bytes): Bytes {
+    return this.withdrawAddresses.get(hex(delegator)) ?? delegator;
+  }
+
   hooks(): StakingHooks {
     return {
       beforeDelegationSharesModified: (ctx, delAddr, valAddr) => {

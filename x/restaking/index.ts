@@ -5,5 +5,5 @@ export type { RestakingBankKeeper, RestakingDistributionKeeper, RestakingDistrib
 export { RESTAKING_STORE } from "./state-keys";
 export { defaultRestakingParams, validateRestakingParams, DEFAULT_COMPOUND_INTERVAL, DEVNET_COMPOUND_INTERVAL } from "./params";
 export { restakingInvariants, assertRestakingInvariants } from "./invariants";
-export { msgSetAutoCompoundAmino, msgUpdateParamsAmino } from "./amino";
+export { msgRestakeRewardsAmino, msgSetAutoCompoundAmino, msgUpdateParamsAmino } from "./amino";
 export { restakingMsgHandlers } from "./msg-server";

@@ -15,8 +15,18 @@ import { Coin, Coins, Dec, Int } from "../../app/math";
 import { equalBytes } from "../../app/store/bytes";
 import type { Bytes, KVStore, KVStoreReader } from "../../app/store/types";
 import type { Member, Params, Pool } from "../../proto/plume/restaking/v1/restaking";
-import { ErrGovInvalidSigner, ErrNoDelegation, ErrNotEnoughPoolStake, ErrNotMember, ErrSelfDelegation, ErrValidatorNotFound, ErrWorthlessPool } from "./errors";
-import { compoundEvent, joinEvent, leaveEvent } from "./events";
+import {
+  ErrGovInvalidSigner,
+  ErrNoDelegation,
+  ErrNotEnoughPoolStake,
+  ErrNothingToRestake,
+  ErrNotMember,
+  ErrSelfDelegation,
+  ErrValidatorNotFound,
+  ErrWithdrawAddressDiffers,
+  ErrWorthlessPool,
+} from "./errors";
+import { compoundEvent, joinEvent, leaveEvent, restakeEvent } from "./events";
 import type { RestakingBankKeeper, RestakingDistributionKeeper, RestakingStakingKeeper } from "./expected-keepers";
 import { defaultRestakingParams, isCompoundingHeight, validateRestakingParams } from "./params";
 import { compoundable, idleForUnits, sharesForUnits, tokensFromShares, unitsForJoin, unitsForShares } from "./pool-math";
@@ -257,6 +267,34 @@ export class RestakingKeeper extends RestakingReader {
     else Pools.delete(store, valAddr);
     ctx.events.emit(leaveEvent(member.delegatorAddress, validatorAddress, sharesOut.toString(), units.toString(), idleOut.toString()));
     return units;
+  }
+
+  // --- explicit restake (MsgRestakeRewards) ------------------------------------------------
+
+  /**
+   * Plume's restakeRewards(): the rewards of every delegation of the delegator (its own ones; its
+   * pool stake compounds by itself) are withdrawn, in validator-address order, and their
+   * bond-denom total is delegated to `valAddr` (the cap applies: its refusal is staking's
+   * plume-staking/2). Refused before anything moves when the rewards would be paid to another
+   * withdraw address, and, with the whole message undone, when there is nothing to restake.
+   * A member of the target's pool gets the new stake into the pool. Returns the amount delegated.
+   */
+  restakeRewards(ctx: Context, delegator: Bytes, valAddr: Bytes): Coin {
+    const validator = this.requireValidator(ctx, valAddr);
+    const withdrawTo = this.distribution.getDelegatorWithdrawAddr(ctx, delegator);
+    if (!equalBytes(withdrawTo, delegator)) throw ErrWithdrawAddressDiffers.wrap(`withdraw address is ${this.addresses.encodeAccount(withdrawTo)}`);
+    const delegations = this.staking.getDelegatorDelegations(ctx, delegator);
+    let withdrawn = Coins.empty();
+    for (const d of delegations) withdrawn = withdrawn.add(this.distribution.withdrawDelegationRewards(ctx, delegator, this.addresses.decodeValidator(d.validatorAddress)));
+    const denom = this.staking.bondDenom(ctx);
+    const amount = withdrawn.amountOf(denom);
+    const delegatorAddress = this.addresses.encodeAccount(delegator);
+    if (!amount.isPositive()) throw ErrNothingToRestake.wrap(`${delegatorAddress} has no pending ${denom} rewards on its ${delegations.length} delegations`);
+    this.staking.delegate(ctx, delegator, amount, BondStatus.BOND_STATUS_UNBONDED, this.requireValidator(ctx, valAddr), true, "compounding");
+    if (this.member(this.store(ctx), delegator, valAddr) !== undefined) this.join(ctx, delegator, valAddr);
+    const coin = Coin.of(denom, amount);
+    ctx.events.emit(restakeEvent(delegatorAddress, validator.operatorAddress, withdrawn.toString(), delegations.length, coin.toString()));
+    return coin;
   }
 
   // --- compounding --------------------------------------------------------------------------

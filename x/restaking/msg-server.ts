@@ -5,8 +5,15 @@
 import { encodeProto, type ProtoCodec } from "../../app/codec";
 import { AppError, ErrInvalidAddress } from "../../app/errors";
 import type { MsgHandlerDef, MsgResponse, ServiceRegistrar } from "../../app/module";
-import { MsgSetAutoCompound, MsgSetAutoCompoundResponse, MsgUpdateParams, MsgUpdateParamsResponse } from "../../proto/plume/restaking/v1/tx";
-import { msgSetAutoCompoundAmino, msgUpdateParamsAmino } from "./amino";
+import {
+  MsgRestakeRewards,
+  MsgRestakeRewardsResponse,
+  MsgSetAutoCompound,
+  MsgSetAutoCompoundResponse,
+  MsgUpdateParams,
+  MsgUpdateParamsResponse,
+} from "../../proto/plume/restaking/v1/tx";
+import { msgRestakeRewardsAmino, msgSetAutoCompoundAmino, msgUpdateParamsAmino } from "./amino";
 import type { RestakingKeeper } from "./keeper";
 
 const PKG = "/plume.restaking.v1.";
@@ -28,6 +35,7 @@ function decodeOr(decode: (s: string) => Uint8Array, value: string, what: string
 
 export function restakingMsgHandlers(k: RestakingKeeper): {
   setAutoCompound: MsgHandlerDef<MsgSetAutoCompound>;
+  restakeRewards: MsgHandlerDef<MsgRestakeRewards>;
   updateParams: MsgHandlerDef<MsgUpdateParams>;
 } {
   const a = k.addresses;
@@ -42,6 +50,18 @@ export function restakingMsgHandlers(k: RestakingKeeper): {
         const validator = decodeOr((s) => a.decodeValidator(s), msg.validatorAddress, "validator");
         const units = k.setAutoCompound(ctx, delegator, validator, msg.enabled);
         return response(`${PKG}MsgSetAutoCompoundResponse`, MsgSetAutoCompoundResponse, { units: units.toProto() });
+      },
+    },
+    restakeRewards: {
+      typeUrl: `${PKG}MsgRestakeRewards`,
+      codec: MsgRestakeRewards,
+      signers: (msg) => [msg.delegatorAddress],
+      amino: msgRestakeRewardsAmino,
+      handle(ctx, msg) {
+        const delegator = decodeOr((s) => a.decodeAccount(s), msg.delegatorAddress, "delegator");
+        const validator = decodeOr((s) => a.decodeValidator(s), msg.validatorAddress, "validator");
+        const amount = k.restakeRewards(ctx, delegator, validator);
+        return response(`${PKG}MsgRestakeRewardsResponse`, MsgRestakeRewardsResponse, { amount: amount.toProto() });
       },
     },
     updateParams: {
@@ -60,5 +80,6 @@ export function restakingMsgHandlers(k: RestakingKeeper): {
 export function registerRestakingMsgServer(registrar: ServiceRegistrar, k: RestakingKeeper): void {
   const h = restakingMsgHandlers(k);
   registrar.registerMsg(h.setAutoCompound);
+  registrar.registerMsg(h.restakeRewards);
   registrar.registerMsg(h.updateParams);
 }

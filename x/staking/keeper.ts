@@ -551,6 +551,11 @@ export class StakingKeeper extends StakingReader {
     return this.delegation(this.store(ctx), delegator, validator);
   }
 
+  /** GetDelegatorDelegations: every delegation of one delegator, by validator address bytes. */
+  getDelegatorDelegations(ctx: Context, delegator: Bytes): Delegation[] {
+    return [...this.delegatorDelegations(this.store(ctx), delegator)];
+  }
+
   /** GetDelegation with the SDK's error (what slashing's Unjail answers without a self-delegation). */
   requireDelegation(ctx: Context, delegator: Bytes, validator: Bytes): Delegation {
     const d = this.getDelegation(ctx, delegator, validator);

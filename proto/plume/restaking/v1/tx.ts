@@ -2,6 +2,7 @@
 import { BinaryReader, BinaryWriter } from "cosmjs-types/binary";
 import { isSet, type DeepPartial } from "cosmjs-types/helpers";
 import { Params } from "./restaking";
+import { Coin } from "cosmjs-types/cosmos/base/v1beta1/coin";
 
 export const protobufPackage = "plume.restaking.v1";
 
@@ -145,6 +146,142 @@ export const MsgSetAutoCompoundResponse = {
   fromPartial(object: DeepPartial<MsgSetAutoCompoundResponse>): MsgSetAutoCompoundResponse {
     const message = createBaseMsgSetAutoCompoundResponse();
     message.units = object.units ?? "";
+    return message;
+  },
+};
+
+/**
+ * MsgRestakeRewards restakes all of a delegator's pending rewards on one validator.
+ */
+export interface MsgRestakeRewards {
+  delegatorAddress: string;
+  /**
+   * The validator that receives the rewards as a delegation.
+   */
+  validatorAddress: string;
+}
+
+function createBaseMsgRestakeRewards(): MsgRestakeRewards {
+  return {
+    delegatorAddress: "",
+    validatorAddress: "",
+  };
+}
+
+export const MsgRestakeRewards = {
+  typeUrl: "/plume.restaking.v1.MsgRestakeRewards",
+
+  encode(message: MsgRestakeRewards, writer: BinaryWriter = BinaryWriter.create()): BinaryWriter {
+    if (message.delegatorAddress !== "") {
+      writer.uint32(10).string(message.delegatorAddress);
+    }
+    if (message.validatorAddress !== "") {
+      writer.uint32(18).string(message.validatorAddress);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRestakeRewards {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const end = length === undefined ? reader.len : reader.pos + length;
+    const message = createBaseMsgRestakeRewards();
+    while (reader.pos < end) {
+      const tag = reader.uint32();
+      switch (tag >>> 3) {
+        case 1:
+          message.delegatorAddress = reader.string();
+          break;
+        case 2:
+          message.validatorAddress = reader.string();
+          break;
+        default:
+          reader.skipType(tag & 7);
+          break;
+      }
+    }
+    return message;
+  },
+
+  fromJSON(object: unknown): MsgRestakeRewards {
+    const o = (object ?? {}) as Record<string, unknown>;
+    const message = createBaseMsgRestakeRewards();
+    if (isSet(o["delegatorAddress"])) message.delegatorAddress = String(o["delegatorAddress"]);
+    if (isSet(o["validatorAddress"])) message.validatorAddress = String(o["validatorAddress"]);
+    return message;
+  },
+
+  toJSON(message: MsgRestakeRewards): unknown {
+    const obj: Record<string, unknown> = {};
+    obj["delegatorAddress"] = message.delegatorAddress;
+    obj["validatorAddress"] = message.validatorAddress;
+    return obj;
+  },
+
+  fromPartial(object: DeepPartial<MsgRestakeRewards>): MsgRestakeRewards {
+    const message = createBaseMsgRestakeRewards();
+    message.delegatorAddress = object.delegatorAddress ?? "";
+    message.validatorAddress = object.validatorAddress ?? "";
+    return message;
+  },
+};
+
+/**
+ * MsgRestakeRewardsResponse tells what was delegated.
+ */
+export interface MsgRestakeRewardsResponse {
+  amount: Coin;
+}
+
+function createBaseMsgRestakeRewardsResponse(): MsgRestakeRewardsResponse {
+  return {
+    amount: Coin.fromPartial({}),
+  };
+}
+
+export const MsgRestakeRewardsResponse = {
+  typeUrl: "/plume.restaking.v1.MsgRestakeRewardsResponse",
+
+  encode(message: MsgRestakeRewardsResponse, writer: BinaryWriter = BinaryWriter.create()): BinaryWriter {
+    if (message.amount !== undefined) {
+      Coin.encode(message.amount, writer.uint32(10).fork()).ldelim();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRestakeRewardsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const end = length === undefined ? reader.len : reader.pos + length;
+    const message = createBaseMsgRestakeRewardsResponse();
+    while (reader.pos < end) {
+      const tag = reader.uint32();
+      switch (tag >>> 3) {
+        case 1:
+          message.amount = Coin.decode(reader, reader.uint32());
+          break;
+        default:
+          reader.skipType(tag & 7);
+          break;
+      }
+    }
+    return message;
+  },
+
+  fromJSON(object: unknown): MsgRestakeRewardsResponse {
+    const o = (object ?? {}) as Record<string, unknown>;
+    const message = createBaseMsgRestakeRewardsResponse();
+    if (isSet(o["amount"])) message.amount = Coin.fromJSON(o["amount"]);
+    return message;
+  },
+
+  toJSON(message: MsgRestakeRewardsResponse): unknown {
+    const obj: Record<string, unknown> = {};
+    if (message.amount !== undefined) obj["amount"] = Coin.toJSON(message.amount);
+    return obj;
+  },
+
+  fromPartial(object: DeepPartial<MsgRestakeRewardsResponse>): MsgRestakeRewardsResponse {
+    const message = createBaseMsgRestakeRewardsResponse();
+    if (object.amount !== undefined && object.amount !== null) message.amount = Coin.fromPartial(object.amount);
     return message;
   },
 };
