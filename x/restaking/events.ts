@@ -45,11 +45,11 @@ export const leaveEvent = (delegator: string, validator: string, shares: string,
   ]);
 
 /** MsgRestakeRewards: what was withdrawn (from how many delegations) and delegated to `validator`. */
-export const restakeEvent = (delegator: string, validator: string, withdrawn: string, delegations: number, amount: string): AppEvent =>
+export const restakeEvent = (delegator: string, validator: string, withdrawn: string, delegationCount: number, amount: string): AppEvent =>
   event(EventType.Restake, [
     { key: "delegator", value: delegator },
     { key: "validator", value: validator },
     { key: "withdrawn", value: withdrawn },
-    { key: "delegations", value: delegations.toString() },
+    { key: "delegations", value: delegationCount.toString() },
     { key: "amount", value: amount },
   ]);
