@@ -18,6 +18,7 @@ import type { QueryContext } from "../../app/module";
 import type { Bytes, KVStore } from "../../app/store/types";
 import { BOND_DENOM, GOV_AUTHORITY, Harness, type HarnessOptions } from "../staking/harness.fixture";
 import { StakingHooksRegistry, type StakingHooks } from "../staking/hooks";
+import { assertStakingInvariants } from "../staking/invariants";
 import { STAKING_STORE } from "../staking/state-keys";
 import type { RestakingBankKeeper, RestakingDistributionKeeper, RestakingStakingQuerier } from "./expected-keepers";
 import { assertRestakingInvariants } from "./invariants";
@@ -149,9 +150,11 @@ export class RestakingHarness {
     return [...k.delegatorDelegations(k.store(ctx), this.poolAddress)];
   }
 
+  /** Restaking's invariants and staking's (pools' balances against the validators' tokens: no token created or lost). */
   assertInvariants(): void {
     const ctx = this.ctx();
     assertRestakingInvariants(ctx, this.keeper, this.poolDelegations(ctx));
+    assertStakingInvariants(ctx, this.staking.keeper);
   }
 
   /** A delegator's own delegation shares (0 without one). */

@@ -1,9 +1,10 @@
+import { BondStatus } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { AppError } from "../../app/errors";
 import { Dec } from "../../app/math";
 import { consensusKey, delegator, operator } from "../staking/harness.fixture";
 import { consensusAddressOfAny } from "../staking/pubkey";
 import { RestakingHarness, GOV_AUTHORITY } from "./harness.fixture";
-import { HELD_BACK_BY_CAP } from "./keeper";
+import { HELD_BACK_BY_CAP, HELD_BACK_NO_TOKENS } from "./keeper";
 
 const STAKE = 1_000_000_000n;
 const A = delegator(1);
@@ -184,6 +185,51 @@ describe("slashing", () => {
     h.staking.must((ctx) => h.staking.keeper.slash(ctx, consensusAddressOfAny(consensusKey(0)), ctx.height, power, Dec.fromString("0.1")));
     expect(h.memberStake(A, V0)).toBe(900_000_000n);
     expect(h.delegationTokens(B, V0)).toBe(900_000_000n);
+    h.assertInvariants();
+  });
+});
+
+describe("validators that leave the set or lose everything", () => {
+  it("keeps compounding into a jailed validator's pool (the not-bonded pool), as a delegation would", () => {
+    const h = setup({ compoundInterval: 10n });
+    h.staking.createValidator(1, 10n * STAKE);
+    expect(join(h, A)).toBeUndefined();
+    h.nextBlock();
+    h.staking.must((ctx) => h.staking.keeper.jail(ctx, consensusAddressOfAny(consensusKey(0))));
+    h.runTo(10n, "0.001");
+    expect(h.staking.keeper.getValidator(h.ctx(), V0)?.jailed).toBe(true);
+    const v = h.staking.keeper.getValidator(h.ctx(), V0);
+    expect(v?.jailed).toBe(true);
+    expect(v?.status).toBe(BondStatus.BOND_STATUS_UNBONDING);
+    expect(h.keeper.pool(h.keeper.store(h.ctx()), V0)?.lastCompounded).toBe("7000000");
+    expect(h.memberStake(A, V0)).toBe(STAKE + 7_000_000n);
+    h.assertInvariants();
+  });
+
+  it("a validator slashed to nothing: its pool keeps the rewards idle, the others compound, members can still leave", () => {
+    const h = setup({ compoundInterval: 10n });
+    h.staking.createValidator(1, 10n * STAKE);
+    h.staking.fund(C, STAKE);
+    expect(h.staking.deliver(h.staking.handlers.delegate, { delegatorAddress: h.staking.keeper.addresses.encodeAccount(C), validatorAddress: h.staking.keeper.addresses.encodeValidator(operator(1)), amount: { denom: "stake", amount: STAKE.toString() } }).error).toBeUndefined();
+    expect(join(h, A)).toBeUndefined();
+    expect(h.staking.tx((ctx) => h.keeper.setAutoCompound(ctx, C, operator(1), true)).error).toBeUndefined();
+    h.accrue("0.001");
+    // Validator 0 slashed of everything: tokens 0, shares left, delegations refused.
+    const power = h.validatorTokens(V0) / 1_000_000n;
+    h.staking.must((ctx) => h.staking.keeper.slash(ctx, consensusAddressOfAny(consensusKey(0)), ctx.height, power, Dec.one()));
+    expect(h.validatorTokens(V0)).toBe(0n);
+    const events = h.runTo(10n, "0.001");
+    expect(events.filter((e) => e.type === "restaking_compound")).toHaveLength(2);
+    expect(h.memberStake(C, operator(1))).toBe(STAKE + 9_000_000n);
+    const pool = h.keeper.pool(h.keeper.store(h.ctx()), V0);
+    // Only the block before the slash earned anything on validator 0.
+    expect([pool?.lastCompounded, pool?.lastHeldBack, pool?.heldBackReason]).toEqual(["0", "1000000", HELD_BACK_NO_TOKENS]);
+    h.assertInvariants();
+    // B's delegation is worth nothing: no unit for it.
+    expect(codeOf(join(h, B))).toBe("restaking/8");
+    const before = h.staking.balance(A);
+    expect(join(h, A, false)).toBeUndefined();
+    expect(h.staking.balance(A) - before).toBe(1_000_000n);
     h.assertInvariants();
   });
 });

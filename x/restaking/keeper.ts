@@ -37,6 +37,8 @@ export const RESTAKING_MODULE = "restaking";
 
 /** Why the last compounding of a pool delegated less than it had (Pool.held_back_reason). */
 export const HELD_BACK_BY_CAP = "decentralization cap";
+/** The validator has shares but no tokens (slashed to nothing): x/staking refuses delegations to it. */
+export const HELD_BACK_NO_TOKENS = "validator has no tokens";
 
 /** A pool with no units: what a validator without pool reads as. */
 export function emptyPool(validatorAddress: string): Pool {
@@ -302,7 +304,8 @@ export class RestakingKeeper extends RestakingReader {
   /**
    * One pool's compounding: its rewards withdrawn once, its idle bond-denom coins delegated once to
    * its validator, as far as the decentralization cap lets (the rest stays idle). O(1) whatever
-   * the number of members. A pool without units or without its delegation is left alone.
+   * the number of members. A pool without units or without its delegation is left alone; a
+   * validator that accepts no delegation (no tokens) keeps the rewards idle.
    */
   compoundPool(ctx: Context, valAddr: Bytes): CompoundResult | undefined {
     const store = this.store(ctx);
@@ -315,7 +318,10 @@ export class RestakingKeeper extends RestakingReader {
     let idle = Coins.fromProto(pool.idle).add(rewards);
     const denom = this.staking.bondDenom(ctx);
     const available = idle.amountOf(denom);
-    const headroom = available.isPositive() ? this.staking.incomingStakeHeadroom(ctx, validator) : undefined;
+    // x/staking refuses any delegation to a validator with shares and no tokens (its exchange rate
+    // is undefined): then nothing is delegated, so that joining and leaving still work.
+    const acceptsStake = !(Int.fromProto(validator.tokens).isZero() && Dec.fromProto(validator.delegatorShares).isPositive());
+    const headroom = !available.isPositive() ? undefined : acceptsStake ? this.staking.incomingStakeHeadroom(ctx, validator) : 0n;
     const { amount, heldBack } = compoundable(available, headroom);
     if (amount.isPositive()) {
       this.staking.delegate(ctx, this.poolAddress, amount, BondStatus.BOND_STATUS_UNBONDED, validator, true, "compounding");
@@ -326,7 +332,7 @@ export class RestakingKeeper extends RestakingReader {
       idle: idle.toProto(),
       lastCompounded: amount.toString(),
       lastHeldBack: heldBack.toString(),
-      heldBackReason: heldBack.isPositive() ? HELD_BACK_BY_CAP : "",
+      heldBackReason: !heldBack.isPositive() ? "" : acceptsStake ? HELD_BACK_BY_CAP : HELD_BACK_NO_TOKENS,
     });
     const after = this.requireValidator(ctx, valAddr);
     ctx.events.emit(
