@@ -6,8 +6,9 @@
  *   kind, so the decentralization cap governs compounding; transferDelegationShares for joining
  *   and leaving a pool without an unbonding; incomingStakeHeadroom for compounding up to the cap).
  * - RestakingDistributionKeeper mirrors x/distribution's keeper (SDK v0.50
- *   x/distribution/keeper/delegation.go WithdrawDelegationRewards, grpc_query.go
- *   DelegationRewards). x/distribution is not in main yet: the tests use a fake F1 keeper
+ *   x/distribution/keeper/keeper.go WithdrawDelegationRewards, GetDelegatorWithdrawAddr), with the
+ *   method names of plumed's x/distribution (being written on another branch), so that its keeper
+ *   satisfies it without an adapter. It is not in main yet: the tests use a fake F1 keeper
  *   (harness.fixture.ts) and the module is not wired until it lands (docs/restaking.md).
  */
 import type { BondStatus, Delegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
@@ -15,7 +16,7 @@ import type { AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
 import type { Coins, Dec, DecCoins, Int } from "../../app/math";
 import type { QueryContext } from "../../app/module";
-import type { Bytes } from "../../app/store/types";
+import type { Bytes, KVStoreReader } from "../../app/store/types";
 
 export interface RestakingStakingKeeper {
   readonly addresses: AddressCodec;
@@ -43,13 +44,16 @@ export interface RestakingStakingQuerier {
 
 export interface RestakingDistributionKeeper {
   /**
-   * WithdrawDelegationRewards: pays the delegation's accrued F1 rewards (truncated to whole coins)
-   * to the delegator's withdraw address and returns them. For the restaking module account the
-   * withdraw address is the account itself (it never sets another), so the coins land there.
+   * The SDK's public WithdrawDelegationRewards (MsgWithdrawDelegatorReward's keeper call): pays the
+   * delegation's accrued F1 rewards (truncated to whole coins) to the delegator's withdraw address,
+   * starts its next period, and returns what was paid. For the restaking module account the
+   * withdraw address is the account itself (nothing ever sets another), so the coins land there.
+   * (Named as x/distribution's keeper names it on its branch, so that keeper satisfies this as is.)
    */
-  withdrawDelegationRewards(ctx: Context, delegator: Bytes, validator: Bytes): Coins;
-  /** GetDelegatorWithdrawAddr: where a delegator's rewards are paid (itself unless it set another). */
-  getDelegatorWithdrawAddr(ctx: Context, delegator: Bytes): Bytes;
+  withdrawDelegatorReward(ctx: Context, delegator: Bytes, validator: Bytes): Coins;
+  /** GetDelegatorWithdrawAddr, read through distribution's own reader and store. */
+  store(ctx: Context): KVStoreReader;
+  withdrawAddress(store: KVStoreReader, delegator: Bytes): Bytes;
 }
 
 /** DelegationRewards at a queried height: the pool's pending rewards (the next compounding). */

@@ -15,7 +15,7 @@ import type { Context } from "../../app/context";
 import { EventManager, type AppEvent } from "../../app/events";
 import { Coin, Coins, Dec, Int } from "../../app/math";
 import type { QueryContext } from "../../app/module";
-import type { Bytes, KVStore } from "../../app/store/types";
+import type { Bytes, KVStore, KVStoreReader } from "../../app/store/types";
 import { BOND_DENOM, GOV_AUTHORITY, Harness, type HarnessOptions } from "../staking/harness.fixture";
 import { StakingHooksRegistry, type StakingHooks } from "../staking/hooks";
 import { assertStakingInvariants } from "../staking/invariants";
@@ -39,7 +39,7 @@ export class FakeDistribution implements RestakingDistributionKeeper {
 
   constructor(private readonly staking: Harness) {}
 
-  private store(ctx: Context): KVStore {
+  store(ctx: Context): KVStore {
     return ctx.kvStore(FAKE_DISTRIBUTION_STORE);
   }
 
@@ -66,7 +66,7 @@ export class FakeDistribution implements RestakingDistributionKeeper {
     }
   }
 
-  withdrawDelegationRewards(ctx: Context, delegator: Bytes, validator: Bytes): Coins {
+  withdrawDelegatorReward(ctx: Context, delegator: Bytes, validator: Bytes): Coins {
     const amount = this.pending(ctx, delegator, validator);
     this.store(ctx).delete(this.key(delegator, validator));
     const coins = Coins.of(Coin.of(BOND_DENOM, amount));
@@ -81,14 +81,14 @@ export class FakeDistribution implements RestakingDistributionKeeper {
   /** Withdraw addresses set by tests (the SDK's MsgSetWithdrawAddress); the delegator itself otherwise. */
   readonly withdrawAddresses = new Map<string, Bytes>();
 
-  getDelegatorWithdrawAddr(_ctx: Context, delegator: Bytes): Bytes {
+  withdrawAddress(_store: KVStoreReader, delegator: Bytes): Bytes {
     return this.withdrawAddresses.get(hex(delegator)) ?? delegator;
   }
 
   hooks(): StakingHooks {
     return {
       beforeDelegationSharesModified: (ctx, delAddr, valAddr) => {
-        this.withdrawDelegationRewards(ctx, delAddr, valAddr);
+        this.withdrawDelegatorReward(ctx, delAddr, valAddr);
       },
     };
   }

@@ -283,11 +283,11 @@ export class RestakingKeeper extends RestakingReader {
    */
   restakeRewards(ctx: Context, delegator: Bytes, valAddr: Bytes): Coin {
     const validator = this.requireValidator(ctx, valAddr);
-    const withdrawTo = this.distribution.getDelegatorWithdrawAddr(ctx, delegator);
+    const withdrawTo = this.distribution.withdrawAddress(this.distribution.store(ctx), delegator);
     if (!equalBytes(withdrawTo, delegator)) throw ErrWithdrawAddressDiffers.wrap(`withdraw address is ${this.addresses.encodeAccount(withdrawTo)}`);
     const delegations = this.staking.getDelegatorDelegations(ctx, delegator);
     let withdrawn = Coins.empty();
-    for (const d of delegations) withdrawn = withdrawn.add(this.distribution.withdrawDelegationRewards(ctx, delegator, this.addresses.decodeValidator(d.validatorAddress)));
+    for (const d of delegations) withdrawn = withdrawn.add(this.distribution.withdrawDelegatorReward(ctx, delegator, this.addresses.decodeValidator(d.validatorAddress)));
     const denom = this.staking.bondDenom(ctx);
     const amount = withdrawn.amountOf(denom);
     const delegatorAddress = this.addresses.encodeAccount(delegator);
@@ -314,7 +314,7 @@ export class RestakingKeeper extends RestakingReader {
     if (this.staking.getDelegation(ctx, this.poolAddress, valAddr) === undefined) return undefined;
     const validator = this.requireValidator(ctx, valAddr);
 
-    const rewards = this.distribution.withdrawDelegationRewards(ctx, this.poolAddress, valAddr);
+    const rewards = this.distribution.withdrawDelegatorReward(ctx, this.poolAddress, valAddr);
     let idle = Coins.fromProto(pool.idle).add(rewards);
     const denom = this.staking.bondDenom(ctx);
     const available = idle.amountOf(denom);
