@@ -111,6 +111,8 @@ export class RestakingHarness {
       sendCoinsFromModuleToAccount: (ctx, module, recipient, amount) => bank.undelegateCoinsFromModuleToAccount(ctx, module, recipient, amount),
     };
     this.keeper = new RestakingKeeper({ staking: this.staking.keeper, distribution: this.distribution, bank: restakingBank, authority: GOV_AUTHORITY });
+    // As the app wires it: standard MsgUndelegate/MsgBeginRedelegate reach pooled stake.
+    this.staking.keeper.setPooledStake(this.keeper);
     this.keeper.setParams(this.ctx(), { compoundInterval: options.compoundInterval ?? 10n });
   }
 

@@ -3,8 +3,9 @@
  * x/staking/invariants.ts). Each returns a result instead of throwing. They iterate members, so
  * they are for tests and simulation, never for a block.
  *
- * - pool-units: each pool's total_units is the sum of its members' units; every member has
- *   positive units and a pool; every pool has positive units.
+ * - pool-units: each pool's total_units is the sum of its members' units (by delegator and by
+ *   the pool's member index); every member has positive units and a pool; every pool has
+ *   positive units.
  * - pool-delegation: a pool's delegation (the module account's, in x/staking) exists iff its
  *   total_units > 0, and the module account has no delegation without a pool.
  * - idle-balance: the pools' idle coins add up to the module account's balance (no coin of the
@@ -40,6 +41,8 @@ export function poolUnitsInvariant(ctx: Context, k: RestakingKeeper): InvariantR
     sums.set(hex(v), (sums.get(hex(v)) ?? Dec.zero()).add(units));
   }
   for (const [v, pool] of k.pools(store)) {
+    const indexed = [...k.poolMembers(store, v)].reduce((sum, m) => sum.add(Dec.fromProto(m.units)), Dec.zero());
+    if (!indexed.equal(sums.get(hex(v)) ?? Dec.zero())) problems.push(`pool of ${pool.validatorAddress}: its member index holds ${indexed.toString()} units`);
     const total = Dec.fromProto(pool.totalUnits);
     const sum = sums.get(hex(v)) ?? Dec.zero();
     if (!total.isPositive()) problems.push(`pool of ${pool.validatorAddress} has ${total.toString()} units`);

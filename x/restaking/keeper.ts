@@ -29,8 +29,8 @@ import {
 import { compoundEvent, joinEvent, leaveEvent, restakeEvent } from "./events";
 import type { RestakingBankKeeper, RestakingDistributionKeeper, RestakingStakingKeeper } from "./expected-keepers";
 import { defaultRestakingParams, isCompoundingHeight, validateRestakingParams } from "./params";
-import { compoundable, idleForUnits, sharesForUnits, tokensFromShares, unitsForJoin, unitsForShares } from "./pool-math";
-import { LastCompoundHeight, Members, ParamsItem, Pools, RESTAKING_STORE, delegatorPrefix } from "./state-keys";
+import { compoundable, idleForUnits, sharesForUnits, sharesFromTokens, tokensFromShares, unitsForJoin, unitsForShares } from "./pool-math";
+import { LastCompoundHeight, Members, MembersByValidator, ParamsItem, Pools, RESTAKING_STORE, delegatorPrefix } from "./state-keys";
 
 /** The module's name, its store's and its module account's (which holds every pool's delegation). */
 export const RESTAKING_MODULE = "restaking";
@@ -83,6 +83,14 @@ export class RestakingReader {
   /** One delegator's memberships, by operator address bytes. */
   *memberships(store: KVStoreReader, delegator: Bytes): IterableIterator<Member> {
     for (const [, m] of Members.entries(store, { subPrefix: delegatorPrefix(delegator) })) yield m;
+  }
+
+  /** The members of one validator's pool, by delegator address bytes. */
+  *poolMembers(store: KVStoreReader, validator: Bytes): IterableIterator<Member> {
+    for (const [[, d]] of MembersByValidator.entries(store, { subPrefix: delegatorPrefix(validator) })) {
+      const m = this.member(store, d, validator);
+      if (m !== undefined) yield m;
+    }
   }
 
   /** Every membership, by (delegator, validator) bytes. */
@@ -143,7 +151,15 @@ export class RestakingKeeper extends RestakingReader {
   }
 
   setMember(ctx: Context, delegator: Bytes, validator: Bytes, member: Member): void {
-    Members.set(this.store(ctx), [delegator, validator], member);
+    const store = this.store(ctx);
+    Members.set(store, [delegator, validator], member);
+    MembersByValidator.set(store, [validator, delegator], true);
+  }
+
+  private deleteMember(ctx: Context, delegator: Bytes, validator: Bytes): void {
+    const store = this.store(ctx);
+    Members.delete(store, [delegator, validator]);
+    MembersByValidator.delete(store, [validator, delegator]);
   }
 
   // --- pool state as x/staking holds it ---------------------------------------------------
@@ -227,11 +243,41 @@ export class RestakingKeeper extends RestakingReader {
    * member's own delegation. Returns the units burned.
    */
   withdrawFromPool(ctx: Context, delegator: Bytes, valAddr: Bytes, shares: Dec): Dec {
-    const store = this.store(ctx);
-    const member = this.member(store, delegator, valAddr);
-    if (member === undefined) throw ErrNotMember.wrap(`${this.addresses.encodeAccount(delegator)} on ${this.addresses.encodeValidator(valAddr)}`);
+    if (this.member(this.store(ctx), delegator, valAddr) === undefined) throw ErrNotMember.wrap(`${this.addresses.encodeAccount(delegator)} on ${this.addresses.encodeValidator(valAddr)}`);
     if (!shares.isPositive()) throw ErrNotEnoughPoolStake.wrap("shares to withdraw must be positive");
     this.compoundPool(ctx, valAddr);
+    return this.takeFromPool(ctx, delegator, valAddr, shares);
+  }
+
+  /**
+   * x/staking's seam (StakingPooledStake): before a standard MsgUndelegate or MsgBeginRedelegate
+   * of `amount` tokens, the pooled shares the member's own delegation lacks for it (at most all of
+   * them) move into its own delegation, the pool compounded first; the message then runs as the
+   * SDK's on the own delegation, with its codes when even that is not enough. Taking every unit
+   * ends the membership (auto-compound off). A non-member is left alone.
+   */
+  coverUnbond(ctx: Context, delegator: Bytes, valAddr: Bytes, amount: Int): void {
+    const store = this.store(ctx);
+    const member = this.member(store, delegator, valAddr);
+    if (member === undefined || !amount.isPositive()) return;
+    this.compoundPool(ctx, valAddr);
+    const v = this.staking.getValidator(ctx, valAddr);
+    if (v === undefined || Int.fromProto(v.tokens).isZero()) return;
+    const own = this.staking.getDelegation(ctx, delegator, valAddr);
+    const needed = sharesFromTokens(v, amount).sub(own === undefined ? Dec.zero() : Dec.fromProto(own.shares));
+    if (!needed.isPositive()) return;
+    const pool = this.pool(store, valAddr);
+    if (pool === undefined) return;
+    const pooled = sharesForUnits(Dec.fromProto(member.units), Dec.fromProto(pool.totalUnits), this.poolShares(ctx, valAddr));
+    const take = Dec.min(needed, pooled);
+    if (take.isPositive()) this.takeFromPool(ctx, delegator, valAddr, take);
+  }
+
+  /** withdrawFromPool without compounding (the pool compounded already). */
+  private takeFromPool(ctx: Context, delegator: Bytes, valAddr: Bytes, shares: Dec): Dec {
+    const store = this.store(ctx);
+    const member = this.member(store, delegator, valAddr);
+    if (member === undefined) throw ErrNotMember.wrap();
     const pool = this.pool(store, valAddr) ?? emptyPool(this.addresses.encodeValidator(valAddr));
     const units = Dec.fromProto(member.units);
     const totalUnits = Dec.fromProto(pool.totalUnits);
@@ -264,7 +310,7 @@ export class RestakingKeeper extends RestakingReader {
     const remainingUnits = totalUnits.sub(units);
     const remainingMember = memberUnits.sub(units);
     if (remainingMember.isPositive()) this.setMember(ctx, delegator, valAddr, { ...member, units: remainingMember.toProto() });
-    else Members.delete(store, [delegator, valAddr]);
+    else this.deleteMember(ctx, delegator, valAddr);
     if (remainingUnits.isPositive()) this.setPool(ctx, valAddr, { ...pool, totalUnits: remainingUnits.toProto(), idle: idle.sub(idleOut).toProto() });
     else Pools.delete(store, valAddr);
     ctx.events.emit(leaveEvent(member.delegatorAddress, validatorAddress, sharesOut.toString(), units.toString(), idleOut.toString()));

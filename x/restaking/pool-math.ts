@@ -14,6 +14,13 @@ export function tokensFromShares(v: Validator, shares: Dec): Dec {
   return shares.mulInt(Int.fromProto(v.tokens)).quo(delegatorShares);
 }
 
+/** x/staking's SharesFromTokens: delegator_shares * amount / tokens (the division an integer one, truncating); zero tokens: zero. */
+export function sharesFromTokens(v: Validator, amount: Int): Dec {
+  const tokens = Int.fromProto(v.tokens);
+  if (tokens.isZero()) return Dec.zero();
+  return Dec.fromProto(v.delegatorShares).mulInt(amount).quoInt(tokens);
+}
+
 /** floor(a * b / c) on atomics: a Dec, truncated once. */
 function mulDivTruncate(a: Dec, b: Dec, c: Dec): Dec {
   return Dec.fromAtomics((a.toAtomics() * b.toAtomics()) / c.toAtomics());

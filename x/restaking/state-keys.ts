@@ -9,8 +9,9 @@
  * | 0x01   | -                            | last compounding height (uint64)   |
  * | 0x10   | len validator                | plume.restaking.v1.Pool            |
  * | 0x20   | len delegator, len validator | plume.restaking.v1.Member          |
+ * | 0x21   | len validator, len delegator | (empty) index of members by pool   |
  */
-import { Collection, Item, Uint64Value, lengthPrefixed, pairKey, protoValue, splitLengthPrefixed, type KeyCodec } from "../../app/collections";
+import { Collection, EmptyValue, Item, Uint64Value, lengthPrefixed, pairKey, protoValue, splitLengthPrefixed, type KeyCodec } from "../../app/collections";
 import type { Bytes } from "../../app/store/types";
 import { Member, Params, Pool } from "../../proto/plume/restaking/v1/restaking";
 
@@ -29,8 +30,9 @@ export const ParamsItem = new Item<Params>(Uint8Array.of(0x00), protoValue(Param
 export const LastCompoundHeight = new Item<bigint>(Uint8Array.of(0x01), Uint64Value);
 export const Pools = new Collection<Bytes, Pool>(Uint8Array.of(0x10), AddressKey, protoValue(Pool));
 export const Members = new Collection(Uint8Array.of(0x20), pairKey(AddressKey), protoValue(Member));
+export const MembersByValidator = new Collection(Uint8Array.of(0x21), pairKey(AddressKey), EmptyValue);
 
-/** The sub-prefix of one delegator's memberships, relative to Members. */
+/** The sub-prefix of one delegator's memberships (Members) or of one pool's members (MembersByValidator). */
 export function delegatorPrefix(delegator: Bytes): Bytes {
   return lengthPrefixed(delegator);
 }

@@ -69,7 +69,7 @@ import {
   ErrValidatorPubKeyExists,
   ErrValidatorPubKeyTypeNotSupported,
 } from "./errors";
-import type { StakingAccountKeeper, StakingBankKeeper } from "./expected-keepers";
+import type { StakingAccountKeeper, StakingBankKeeper, StakingPooledStake } from "./expected-keepers";
 import { trackHistoricalInfo } from "./historical-info";
 import { HookReentrancyError, StakingHooksRegistry } from "./hooks";
 import { defaultStakingParams, plainError, validateStakingParams } from "./params";
@@ -289,6 +289,14 @@ export class StakingKeeper extends StakingReader {
     this.bankKeeper = options.bankKeeper;
     this.authority = options.authority;
     this.hooks = options.hooks ?? new StakingHooksRegistry();
+  }
+
+  /** x/restaking's pools (StakingPooledStake), set once at wiring; without it nothing changes. */
+  private pooledStake: StakingPooledStake | undefined;
+
+  setPooledStake(pooled: StakingPooledStake): void {
+    if (this.pooledStake !== undefined) throw new Error("staking's pooled stake is set twice");
+    this.pooledStake = pooled;
   }
 
   store(ctx: Context): KVStore {
@@ -1084,6 +1092,7 @@ export class StakingKeeper extends StakingReader {
 
   /** MsgUndelegate after address and amount checks. */
   undelegateAmount(ctx: Context, delegator: Bytes, valAddr: Bytes, amount: ProtoCoin): { completionTime: Timestamp; amount: Int } {
+    this.pooledStake?.coverUnbond(ctx, delegator, valAddr, Int.fromProto(amount.amount));
     const shares = this.validateUnbondAmount(ctx, delegator, valAddr, Int.fromProto(amount.amount));
     this.requireBondDenom(ctx, amount.denom);
     return this.undelegate(ctx, delegator, valAddr, shares);
@@ -1091,6 +1100,7 @@ export class StakingKeeper extends StakingReader {
 
   /** MsgBeginRedelegate after address and amount checks. */
   redelegateAmount(ctx: Context, delegator: Bytes, src: Bytes, dst: Bytes, amount: ProtoCoin): Timestamp {
+    this.pooledStake?.coverUnbond(ctx, delegator, src, Int.fromProto(amount.amount));
     const shares = this.validateUnbondAmount(ctx, delegator, src, Int.fromProto(amount.amount));
     this.requireBondDenom(ctx, amount.denom);
     return this.beginRedelegation(ctx, delegator, src, dst, shares);
