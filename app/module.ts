@@ -52,6 +52,8 @@ export interface QueryHandlerDef<Req, Res> {
 export interface ServiceRegistrar {
   registerMsg<M>(def: MsgHandlerDef<M>): void;
   registerQuery<Req, Res>(def: QueryHandlerDef<Req, Res>): void;
+  /** An interface implementation messages may carry in an Any (the SDK's RegisterImplementations). */
+  registerImplementation?(typeUrl: string): void;
 }
 
 /** What a module account may do with coins (the SDK's authtypes.Minter/Burner/Staking). */

@@ -4,6 +4,7 @@ import type { MsgHandlerDef } from "./module";
 /** Message handlers by type URL. Registering a type URL twice is a wiring bug and throws. */
 export class MsgRouter {
   private readonly handlers = new Map<string, MsgHandlerDef<unknown>>();
+  private readonly implementations = new Set<string>();
 
   register<M>(def: MsgHandlerDef<M>): void {
     if (this.handlers.has(def.typeUrl)) throw new Error(`msg handler for ${def.typeUrl} registered twice`);
@@ -18,6 +19,19 @@ export class MsgRouter {
 
   has(typeUrl: string): boolean {
     return this.handlers.has(typeUrl);
+  }
+
+  /**
+   * A non-message type a message may carry in an Any (the SDK's RegisterImplementations, e.g. gov
+   * v1beta1's TextProposal content): the tx decoder resolves it like a message.
+   */
+  registerImplementation(typeUrl: string): void {
+    if (this.implementations.has(typeUrl) || this.handlers.has(typeUrl)) throw new Error(`implementation ${typeUrl} registered twice`);
+    this.implementations.add(typeUrl);
+  }
+
+  hasImplementation(typeUrl: string): boolean {
+    return this.implementations.has(typeUrl);
   }
 
   typeUrls(): string[] {

@@ -31,8 +31,11 @@ describe("the assembled app", () => {
       ["auth", 5],
       ["bank", 4],
       ["consensus", 1],
+      ["distribution", 3],
       ["evidence", 1],
       ["genutil", 1],
+      ["gov", 5],
+      ["mint", 2],
       ["plume_slashing", 1],
       ["plume_staking", 1],
       ["slashing", 4],
@@ -43,16 +46,38 @@ describe("the assembled app", () => {
 
   it("gives every registered error codespace an owner among its modules", () => {
     const owners = chain.app.modules.codespaceOwners();
-    // sdk and undefined are the framework's; gov's ErrInvalidSigner is shared by every
-    // authority-gated message before the gov module exists.
-    const unowned = registeredCodespaces().filter((c) => !owners.has(c) && !["sdk", "undefined", GOV_CODESPACE].includes(c));
+    // sdk and undefined are the framework's.
+    const unowned = registeredCodespaces().filter((c) => !owners.has(c) && !["sdk", "undefined"].includes(c));
     expect(unowned).toEqual([]);
+    expect(owners.get(GOV_CODESPACE)).toBe("gov");
+  });
+
+  it("lets a proposal carry every module's MsgUpdateParams: routable, signed by the gov account alone", () => {
+    const gov = chain.app.keepers.gov.moduleAccount;
+    const updates = chain.app.msgs.typeUrls().filter((t) => t.endsWith("MsgUpdateParams"));
+    expect(updates).toEqual([
+      "/cosmos.bank.v1beta1.MsgUpdateParams",
+      "/cosmos.consensus.v1.MsgUpdateParams",
+      "/cosmos.distribution.v1beta1.MsgUpdateParams",
+      "/cosmos.gov.v1.MsgUpdateParams",
+      "/cosmos.mint.v1beta1.MsgUpdateParams",
+      "/cosmos.slashing.v1beta1.MsgUpdateParams",
+      "/cosmos.staking.v1beta1.MsgUpdateParams",
+      "/plume.slashing.v1.MsgUpdateParams",
+      "/plume.staking.v1.MsgUpdateParams",
+    ]);
+    const authority = new TextEncoder().encode(gov);
+    for (const typeUrl of updates) {
+      // Field 1 is `authority` in every one of them.
+      const def = chain.app.msgs.handler(typeUrl);
+      expect(def.signers(def.codec.decode(Uint8Array.from([0x0a, authority.length, ...authority])))).toEqual([gov]);
+    }
   });
 
   it("knows exactly the module accounts its modules declare", () => {
     const auth = createKeepers(DEFAULT_CHAIN_SETTINGS).auth;
     expect(Object.keys(auth.modulePermissions).sort()).toEqual(MODULE_ACCOUNTS.map((a) => a.name).sort());
-    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool"]);
+    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool", "mint", "distribution", "gov"]);
   });
 
   it("gives every authority-gated keeper the one authority it was built with", () => {

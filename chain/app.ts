@@ -27,8 +27,12 @@ import { consensusModule } from "../x/consensus/module";
 import { ConsensusParamsKeeper } from "../x/consensus/keeper";
 import { genutilModule, type GenesisTxHandler } from "../x/genutil";
 import { EvidenceKeeper, evidenceModule } from "../x/evidence";
+import { MINT_MODULE_ACCOUNTS, MintKeeper, mintModule } from "../x/mint";
+import { DISTRIBUTION_MODULE_ACCOUNTS, DistributionKeeper, distributionModule, distributionStakingHooks } from "../x/distribution";
+import { FEE_COLLECTOR_NAME } from "../x/auth/ante";
+import { GOV_MODULE_ACCOUNTS, GovKeeper, govModule, govStakingHooks } from "../x/gov";
 import { correlationModule, SlashingKeeper, slashingModule, slashingStakingHooks } from "../x/slashing";
-import { capModule, STAKING_MODULE_ACCOUNTS, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
+import { capModule, STAKING_MODULE_ACCOUNTS, STAKING_STORE, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 import { UpgradeKeeper } from "../x/upgrade/keeper";
 import { upgradeModule } from "../x/upgrade/module";
 import { blockInfoProbeModule, BLOCK_INFO_PROBE_MODULE, type TestHooks } from "./test-hooks";
@@ -38,7 +42,13 @@ import { createTxPipeline, type TxPipeline } from "./tx-pipeline";
 export const GOV_MODULE_NAME = "gov";
 
 /** Every module account, declared by the module that owns it (simapp's maccPerms). */
-export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [...AUTH_MODULE_ACCOUNTS, ...STAKING_MODULE_ACCOUNTS];
+export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [
+  ...AUTH_MODULE_ACCOUNTS,
+  ...STAKING_MODULE_ACCOUNTS,
+  ...MINT_MODULE_ACCOUNTS,
+  ...DISTRIBUTION_MODULE_ACCOUNTS,
+  ...GOV_MODULE_ACCOUNTS,
+];
 
 function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccountPermissions {
   const out: Record<string, readonly string[]> = {};
@@ -51,34 +61,40 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
 
 /**
  * The order the app calls its modules in, declared once.
- * - Genesis: auth before bank, so accounts exist before balances are credited to them; staking
- *   after bank, because it checks its pools' balances against bank; plume_staking (the
+ * - Genesis: auth before bank, so accounts exist before balances are credited to them;
+ *   distribution after bank and before staking, as in simapp: its records of an exported genesis
+ *   are in place before staking's validators are loaded, and it checks its module account's
+ *   balance against them; staking after bank, because it checks its pools' balances against bank; plume_staking (the
  *   decentralization cap) after staking, whose store holds its params; slashing after staking,
  *   because it records the consensus key of every validator staking's genesis holds (an exported
  *   genesis), and before genutil, so that its params and signing infos are in place when the
  *   gentxs' validators are created and bonded (its hooks write then); plume_slashing after
- *   slashing, in whose store its records live; genutil after them, because its gentxs are
+ *   slashing, in whose store its records live; gov after them (as in simapp: after bank, whose
+ *   balances of the gov account it checks against the deposits, and after staking, whose
+ *   delegations its running tally is rebuilt from); mint after gov, as in simapp (it only stores
+ *   its minter and params and creates its module account); genutil after them, because its gentxs are
  *   ordinary txs that need every module's genesis state (accounts and balances to sign and pay
  *   with, staking params and the cap), and the validator set it returns is staking's after they
  *   ran; evidence after genutil, as in simapp (its stored evidence depends on nothing); upgrade
  *   last, recording every module's version once all exist. Export follows the same order
  *   (genutil exports no gentxs, upgrade nothing).
- * - BeginBlock: slashing first (distribution, once it exists, goes before it, as in simapp: the
- *   fees of the previous block are shared out by the stake that earned them, before downtime
- *   slashes it), counting the previous block's votes and slashing and jailing for downtime;
+ * - BeginBlock: mint first, as in simapp, so that the block's provision is in the fee collector
+ *   when distribution shares it out with the previous block's fees; distribution next, as in
+ *   simapp: the fees of the previous block are shared out by the stake that earned them, before
+ *   downtime slashes it; slashing next, counting the previous block's votes and slashing and jailing for downtime;
  *   evidence after slashing, so that a validator jailed for downtime in this block is still
  *   slashed and tombstoned for a double sign (the two checks read signing info slashing has
  *   just written); staking last, recording historical info with the block's final state, as in
  *   simapp.
- * - EndBlock: staking computes the validator set updates CometBFT applies at H+2, so a validator
- *   jailed in this block's BeginBlock leaves CometBFT's set at H+2 (after gov, once gov exists, so
- *   that passed proposals changing staking params take effect in the block).
+ * - EndBlock: gov first (as in simapp), so that passed proposals changing staking params take
+ *   effect in the block; then staking computes the validator set updates CometBFT applies at H+2,
+ *   so a validator jailed in this block's BeginBlock leaves CometBFT's set at H+2.
  */
 export const MODULE_ORDER: ModuleOrder = {
-  initGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
-  exportGenesis: ["auth", "bank", "staking", "plume_staking", "slashing", "plume_slashing", "genutil", "evidence", "upgrade"],
-  beginBlock: ["slashing", "evidence", "staking"],
-  endBlock: ["staking"],
+  initGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "slashing", "plume_slashing", "gov", "mint", "genutil", "evidence", "upgrade"],
+  exportGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "slashing", "plume_slashing", "gov", "mint", "genutil", "evidence", "upgrade"],
+  beginBlock: ["mint", "distribution", "slashing", "evidence", "staking"],
+  endBlock: ["gov", "staking"],
 } as const;
 
 export interface Keepers {
@@ -87,13 +103,18 @@ export interface Keepers {
   readonly staking: StakingKeeper;
   readonly slashing: SlashingKeeper;
   readonly evidence: EvidenceKeeper;
+  readonly gov: GovKeeper;
   readonly consensus: ConsensusParamsKeeper;
   readonly upgrade: UpgradeKeeper;
+  readonly mint: MintKeeper;
+  readonly distribution: DistributionKeeper;
 }
 
 export interface KeeperOptions {
   /** Who may run governance-gated messages; the gov module account unless a test says otherwise. */
   readonly authority?: string;
+  /** The app's message router, whose messages passed proposals run (an empty one if omitted). */
+  readonly msgRouter?: MsgRouter;
 }
 
 /** Keepers built in dependency order; modules only see the narrow interfaces they declare. */
@@ -111,13 +132,19 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
     authority,
   });
   const staking = new StakingKeeper({ addresses, accountKeeper: auth, bankKeeper: bank, authority, hooks: new StakingHooksRegistry() });
+  const distribution = new DistributionKeeper({ staking, bank, accounts: auth, feeCollectorName: FEE_COLLECTOR_NAME, authority });
   const slashing = new SlashingKeeper({ staking, authority });
-  // Staking's hooks, once each, in STAKING_HOOK_ORDER (distribution's join here when it exists).
+  // Staking's hooks, once each; they run in STAKING_HOOK_ORDER (distribution, then slashing).
+  staking.hooks.register("distribution", distributionStakingHooks(distribution));
   staking.hooks.register("slashing", slashingStakingHooks(slashing));
+  const router = options.msgRouter ?? new MsgRouter();
+  const gov = new GovKeeper({ addresses, accounts: auth, bank, staking, router, executor: new AuthorityMsgExecutor(router), authority });
+  staking.hooks.register("gov", govStakingHooks(gov));
   const evidence = new EvidenceKeeper({ staking, slashing });
   const consensus = new ConsensusParamsKeeper(authority);
   const upgrade = new UpgradeKeeper();
-  return { auth, bank, staking, slashing, evidence, consensus, upgrade };
+  const mint = new MintKeeper({ staking, bank, accounts: auth, feeCollectorName: FEE_COLLECTOR_NAME, authority });
+  return { auth, bank, staking, slashing, evidence, gov, consensus, upgrade, mint, distribution };
 }
 
 /**
@@ -153,6 +180,9 @@ export function createModules(
     slashingModule(keepers.slashing),
     correlationModule(keepers.slashing),
     evidenceModule(keepers.evidence),
+    mintModule({ keeper: keepers.mint, defaultMintDenom: settings.denom }),
+    distributionModule({ keeper: keepers.distribution, staking: keepers.staking, stakingStore: STAKING_STORE }),
+    govModule({ keeper: keepers.gov, defaultBondDenom: settings.denom }),
     genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),
     consensusModule(keepers.consensus),
     upgradeModule({ keeper: keepers.upgrade, versionMap }),
@@ -219,8 +249,8 @@ export interface PlumeApp {
 
 export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
   const hooks = opts.testHooks ?? {};
-  const keepers = createKeepers(opts.settings, hooks.authority !== undefined ? { authority: hooks.authority } : {});
   const msgs = new MsgRouter();
+  const keepers = createKeepers(opts.settings, { msgRouter: msgs, ...(hooks.authority !== undefined ? { authority: hooks.authority } : {}) });
   const queries = new QueryRouter();
   // The pipeline resolves messages through `msgs`, which the modules fill in just below.
   const txPipeline = createTxPipeline({
@@ -233,7 +263,11 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
   // Gentxs go through the same pipeline as every tx (baseapp's ExecuteGenesisTx).
   const genesisTxs: GenesisTxHandler = { executeGenesisTx: (ctx, txBytes) => txPipeline.runTx(ctx, txBytes) };
   const modules = createModuleManager(keepers, opts.settings, genesisTxs, hooks.blockInfoLog);
-  modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
+  modules.registerServices({
+    registerMsg: (d) => msgs.register(d),
+    registerQuery: (d) => queries.register(d),
+    registerImplementation: (typeUrl) => msgs.registerImplementation(typeUrl),
+  });
   const baseApp = new BaseApp({
     name: APP_NAME,
     version: APP_VERSION,
@@ -249,5 +283,5 @@ export function createPlumeApp(opts: PlumeAppOptions): PlumeApp {
     ...(opts.crashPoint !== undefined ? { crashPoint: opts.crashPoint } : {}),
     ...(opts.extraQueries !== undefined ? { extraQueries: opts.extraQueries } : {}),
   });
-  return { baseApp, keepers, modules, msgs, queries, txPipeline, authorityMsgs: new AuthorityMsgExecutor(msgs) };
+  return { baseApp, keepers, modules, msgs, queries, txPipeline, authorityMsgs: keepers.gov.executor };
 }

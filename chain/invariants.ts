@@ -5,12 +5,18 @@
  * - staking module-accounts: the bonded and not-bonded pools hold exactly the validators' tokens
  *   and the unbonding entries' balances after slashes;
  * - slashing: missed-block counters match the bitmaps; a tombstoned validator is jailed forever
- *   and no longer bonded.
+ *   and no longer bonded;
+ * - distribution (the SDK's four): outstanding rewards never negative, every delegator and
+ *   validator can withdraw, reference counts add up, the module account holds the community pool
+ *   and the outstanding rewards.
+ * - gov: the gov account holds at least the deposits; the running tallies match the votes.
  */
 import type { Context } from "../app/context";
 import { BANK_STORE, nonnegativeOutstandingInvariant, totalSupplyInvariant } from "../x/bank";
+import { distributionInvariants } from "../x/distribution";
+import { govInvariants } from "../x/gov";
 import { slashingInvariants } from "../x/slashing";
-import { stakingInvariants } from "../x/staking";
+import { STAKING_STORE, stakingInvariants } from "../x/staking";
 import type { PlumeApp } from "./app";
 
 export interface BrokenInvariant {
@@ -26,6 +32,11 @@ export function brokenInvariants(app: PlumeApp, ctx: Context): BrokenInvariant[]
     { name: "bank/nonnegative-outstanding", ...nonnegativeOutstandingInvariant(app.keepers.bank, bank) },
     ...stakingInvariants(ctx, app.keepers.staking).map((r) => ({ ...r, name: `staking/${r.name}` })),
     ...slashingInvariants(ctx, app.keepers.slashing, true).map((r) => ({ ...r, name: `slashing/${r.name}` })),
+    ...distributionInvariants(ctx, { keeper: app.keepers.distribution, staking: app.keepers.staking, stakingStore: STAKING_STORE }).map((r) => ({
+      ...r,
+      name: `distribution/${r.name}`,
+    })),
+    ...govInvariants(ctx, app.keepers.gov).map((r) => ({ ...r, name: `gov/${r.name}` })),
   ];
   return results.filter((r) => r.broken).map((r) => ({ name: r.name, message: r.message }));
 }

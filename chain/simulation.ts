@@ -17,7 +17,9 @@ import { authSimulation } from "../x/auth/simulation";
 import { bankSimulation } from "../x/bank/simulation";
 import { BANK_STORE } from "../x/bank/state-keys";
 import { consensusSimulation } from "../x/consensus/simulation";
+import { distributionSimulation } from "../x/distribution/simulation";
 import { genutilSimulation } from "../x/genutil/simulation";
+import { mintSimulation } from "../x/mint/simulation";
 import { slashingSimulation } from "../x/slashing/simulation";
 import { stakingSimulation } from "../x/staking/simulation";
 import { BONDED_POOL_NAME } from "../x/staking";
@@ -32,6 +34,8 @@ export function moduleSimulations(app: PlumeApp): ModuleSimulation[] {
     authSimulation(k.auth),
     stakingSimulation(k.staking),
     slashingSimulation(k.slashing, k.staking),
+    distributionSimulation(k.distribution, k.staking),
+    mintSimulation(k.mint),
     genutilSimulation(),
     consensusSimulation(k.consensus),
     upgradeSimulation(k.upgrade, () => app.modules.versionMap()),

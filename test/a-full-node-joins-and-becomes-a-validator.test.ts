@@ -7,11 +7,13 @@ import { setTomlValues } from "../app/config/toml-edit";
 import { spawnNode, type DevnetNode, type NodeProcess } from "../cmd/plumed/devnet";
 import { initNode } from "../cmd/plumed/init";
 import { Testnet } from "./helpers/testnet";
+import { withdrawnRewards } from "./helpers/distribution";
 import { testMnemonics } from "./helpers/accounts";
 import { addressOf, balanceOf, DENOM, directWallet, PREFIX, queryClient, signingClient } from "./helpers/clients";
 import { freePorts } from "./helpers/ports";
 import { latestHeight, rpc, waitFor, waitForHeight } from "./helpers/rpc";
-import { allValidators, cometValidators, StakingInvariants, stakingGenesis } from "./helpers/staking";
+import { abciQuery, allValidators, cometValidators, StakingInvariants, stakingGenesis } from "./helpers/staking";
+import { QueryValidatorCommissionRequest, QueryValidatorCommissionResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { toBech32, fromBech32 } from "@cosmjs/encoding";
 
 /**
@@ -134,7 +136,15 @@ describe("a full node joins and becomes a validator", () => {
     }
     const v = (await allValidators(net.rpcPort(0))).find((x) => x.operatorAddress === operator);
     expect(v?.tokens).toBe("0");
-    await waitFor("the undelegated stake", async () => ((await balanceOf(reader, carol)) === before - 10_000n + STAKE ? true : undefined), 60_000);
+    // The undelegation paid carol's rewards on her self-delegation first (x/distribution).
+    const rewards = withdrawnRewards(res, carol);
+    expect(await balanceOf(reader, carol)).toBe(before - 10_000n + rewards);
+    // Out of the commit from h + 3, the validator earns no more commission; once its unbonding is
+    // over it is removed, and its commission (whole coins) is paid to carol with her stake.
+    const commission = await abciQuery(net.rpcPort(0), "/cosmos.distribution.v1beta1.Query/ValidatorCommission", { validatorAddress: operator }, QueryValidatorCommissionRequest, QueryValidatorCommissionResponse, h + 2);
+    const paid = BigInt(commission.commission?.commission.find((c) => c.denom === DENOM)?.amount ?? "0") / 10n ** 18n;
+    await waitFor("the undelegated stake", async () => ((await balanceOf(reader, carol)) === before - 10_000n + rewards + STAKE + paid ? true : undefined), 60_000);
+    expect((await allValidators(net.rpcPort(0))).some((x) => x.operatorAddress === operator)).toBe(false);
     // The network carries on with node0; the joiner keeps following it as a full node.
     const now = await latestHeight(net.rpcPort(0));
     await waitForHeight(joiner.ports.rpc, now + 1, 30_000);

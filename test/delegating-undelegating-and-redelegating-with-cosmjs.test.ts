@@ -7,12 +7,14 @@ import { testMnemonics } from "./helpers/accounts";
 import { addressOf, balanceOf, DENOM, directWallet, queryClient, signingClient } from "./helpers/clients";
 import { waitFor, waitForHeight } from "./helpers/rpc";
 import { StakingInvariants, stakingGenesis } from "./helpers/staking";
+import { withdrawnRewards } from "./helpers/distribution";
 import type { StargateClient } from "@cosmjs/stargate";
 
 /**
  * A delegator's life with @cosmjs/stargate on a 2-validator devnet whose validators were created
  * by gentxs: delegate, undelegate, redelegate (MsgBeginRedelegate), cancel part of an unbonding,
- * then the unbonded tokens arrive after the unbonding time (8 s here) with every fee accounted for.
+ * then the unbonded tokens arrive after the unbonding time (8 s here) with every fee and every
+ * reward paid out on the way (each change to a delegation withdraws its rewards) accounted for.
  * The staking QueryClient extension reports each step; the staking invariants hold at every block.
  */
 const FEE = { amount: [{ denom: DENOM, amount: "10000" }], gas: "400000" };
@@ -119,18 +121,21 @@ describe("delegating, undelegating and redelegating with cosmjs", () => {
     expect((await q.staking.delegatorUnbondingDelegations(alice)).unbondingResponses).toHaveLength(2);
     await invariants.checkUpTo();
 
-    const fees = 5n * FEE_AMOUNT;
-    expect(await balanceOf(reader, alice)).toBe(start - 10_000_000n - fees);
+    // Every change to an existing delegation paid its rewards out first (x/distribution).
+    const rewards = [undelegated, redelegated, second, cancelled].reduce((sum, res) => sum + withdrawnRewards(res, alice), 0n);
+    expect(rewards).toBeGreaterThan(0n);
+    const netCost = 5n * FEE_AMOUNT - rewards;
+    expect(await balanceOf(reader, alice)).toBe(start - 10_000_000n - netCost);
     // After the unbonding time (block time), EndBlock pays the entries out and removes them.
     const final = await waitFor(
       "the unbonded tokens",
       async () => {
         const b = await balanceOf(reader, alice);
-        return b === start - 10_000_000n - fees + 3_000_000n + 600_000n ? b : undefined;
+        return b === start - 10_000_000n - netCost + 3_000_000n + 600_000n ? b : undefined;
       },
       60_000,
     );
-    expect(final).toBe(start - 6_400_000n - fees);
+    expect(final).toBe(start - 6_400_000n - netCost);
     expect((await q.staking.delegatorUnbondingDelegations(alice)).unbondingResponses).toEqual([]);
     await waitFor("the redelegation to mature", async () => ((await q.staking.redelegations(alice, v0, v1).catch(() => undefined)) === undefined ? true : undefined), 30_000);
     expect((await q.staking.pool()).pool).toEqual({ bondedTokens: String(200_000_000n + 6_400_000n), notBondedTokens: "0" });

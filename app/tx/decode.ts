@@ -112,6 +112,8 @@ export interface DecodedTx {
 export interface MsgRegistry {
   has(typeUrl: string): boolean;
   handler(typeUrl: string): MsgHandlerDef<unknown>;
+  /** Registered interface implementations messages may carry in an Any (TextProposal). */
+  hasImplementation?(typeUrl: string): boolean;
 }
 
 /**
@@ -126,7 +128,7 @@ export function typeResolver(msgs: MsgRegistry, tables: MessageTables): TypeReso
   return (typeUrl) => {
     const hit = cache.get(typeUrl);
     if (hit !== undefined) return hit;
-    if (!PUBKEY_TYPE_URLS.includes(typeUrl) && !msgs.has(typeUrl)) return undefined;
+    if (!PUBKEY_TYPE_URLS.includes(typeUrl) && !msgs.has(typeUrl) && msgs.hasImplementation?.(typeUrl) !== true) return undefined;
     // A registered type without a schema is a wiring bug; refusing the tx keeps every node agreeing
     // (test/every-registered-message-refuses-unknown-fields-at-any-depth.test.ts keeps it from shipping).
     const table = tables.get(typeUrl);

@@ -256,6 +256,15 @@ export function describeDevnet(dir: string, layout: DevnetLayout): string {
     lines.push(`  ${a.name}: ${a.address}  ${a.balance}${a.selfDelegation !== undefined ? ` (+${a.selfDelegation} self-delegated)` : ""}`);
     lines.push(`    mnemonic: ${a.mnemonic}`);
   }
+  const first = layout.nodes[0];
+  if (first?.operator !== undefined) {
+    const node = `--node tcp://127.0.0.1:${first.ports.rpc}`;
+    lines.push("");
+    lines.push("Staking rewards accrue from the first blocks (fees and inflation, docs/distribution.md):");
+    lines.push(`  plumed query distribution commission ${first.operator} ${node}`);
+    lines.push(`  plumed query distribution rewards <delegator address> ${node}`);
+    lines.push(`  plumed query mint inflation ${node}`);
+  }
   lines.push("");
   lines.push(`Logs: ${join(resolve(dir), "node<i>", "plumed.log")}. Ctrl-C stops the network; run the same command to resume it.`);
   return lines.join("\n");

@@ -16,10 +16,14 @@ import { processIo, type Io } from "./client/io";
 import { registerGenesisCommands } from "./genesis/commands";
 import { registerKeysCommands } from "./keys/commands";
 import { registerQueryCommands } from "./query/commands";
+import { registerGovQueryCommands } from "./query/gov";
 import { registerSlashingQueryCommands } from "./query/slashing";
+import { registerDistributionQueryCommands } from "./query/distribution";
 import { registerStakingQueryCommands } from "./query/staking";
 import { registerTxCommands } from "./tx/commands";
+import { registerGovTxCommands } from "./tx/gov";
 import { registerSlashingTxCommands } from "./tx/slashing";
+import { registerDistributionTxCommands } from "./tx/distribution";
 import { registerStakingTxCommands } from "./tx/staking";
 
 function parsePositiveInt(value: string): number {
@@ -163,6 +167,10 @@ export function buildProgram(io: Io = processIo()): Command {
   registerStakingQueryCommands(group("query"), io);
   registerSlashingTxCommands(group("tx"), io);
   registerSlashingQueryCommands(group("query"), io);
+  registerDistributionTxCommands(group("tx"), io);
+  registerDistributionQueryCommands(group("query"), io);
+  registerGovTxCommands(group("tx"), io);
+  registerGovQueryCommands(group("query"), io);
 
   return program;
 }

@@ -1,52 +1,33 @@
 /**
  * plumed's app in-process for gas comparisons with a Go SDK v0.50 simapp node: composed from the
- * composition root's parts (chain/app.ts) as createPlumeApp composes them, plus one stand-in module for what the Go node's x/distribution does
- * to tx gas outside its staking hooks.
- *
- * On the Go node, distribution's BeginBlock moves everything the fee_collector holds to the
- * distribution module account, so every block starts with an empty fee_collector and the first
- * fee of a block is credited to a balance that does not exist yet (a read of the key alone, then a
- * write). plumed has no distribution module yet, so its fee_collector keeps every fee, and each
- * fee credit would read and rewrite a longer balance. The stand-in empties the fee_collector the
- * same way at the start of each block. Remove it once x/distribution exists.
+ * composition root's parts (chain/app.ts) as createPlumeApp composes them, on an lmdb store in a
+ * temporary directory. Mint and distribution run as on the Go node: the fee collector is emptied
+ * at every BeginBlock, and distribution's staking hooks charge what the Go node's charge.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { RequestInitChain } from "cosmjs-types/tendermint/abci/types";
+import { RequestInitChain, type ValidatorUpdate } from "cosmjs-types/tendermint/abci/types";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { moduleAddress } from "../../app/address";
 import { createKeepers, createModules, MODULE_ORDER, type Keepers } from "../../chain/app";
 import { createTxPipeline } from "../../chain/tx-pipeline";
 import { BaseApp } from "../../app/base-app";
 import { APP_NAME, APP_PROTOCOL_VERSION, APP_VERSION, type ChainSettings } from "../../app/chain-config";
 import { silentLogger } from "../../app/logger";
-import type { AppModule, JsonValue } from "../../app/module";
+import type { JsonValue } from "../../app/module";
 import { ModuleManager } from "../../app/module-manager";
 import { MsgRouter } from "../../app/msg-router";
 import { QueryRouter } from "../../app/query-router";
 import { openCommitMultiStore } from "../../app/store";
 import { DecCoins } from "../../app/math/dec-coins";
-import { FEE_COLLECTOR_NAME } from "../../x/auth/ante";
 import type { GenesisTxHandler } from "../../x/genutil";
 
 export interface GasParityChain {
   readonly app: BaseApp;
   readonly keepers: Keepers;
+  /** The validator set InitChain returned (CometBFT's set at heights 1 and 2). */
+  readonly genesisValidators: readonly ValidatorUpdate[];
   close(): Promise<void>;
-}
-
-/** distribution's BeginBlock as far as tx gas sees it: the fee_collector ends up empty. */
-function feeCollectorDrain(keepers: Keepers): AppModule {
-  return {
-    name: "fee_collector_drain",
-    storeNames: [],
-    beginBlock(ctx) {
-      const from = moduleAddress(FEE_COLLECTOR_NAME);
-      const fees = keepers.bank.getAllBalances(ctx, from);
-      if (!fees.isEmpty()) keepers.bank.sendCoins(ctx, from, moduleAddress("distribution"), fees);
-    },
-  };
 }
 
 export async function startGasParityChain(opts: {
@@ -67,11 +48,7 @@ export async function startGasParityChain(opts: {
     minGasPrices: DecCoins.empty(),
   });
   const genesisTxs: GenesisTxHandler = { executeGenesisTx: (ctx, txBytes) => txExecutor.runTx(ctx, txBytes) };
-  const modules = new ModuleManager([...createModules(keepers, opts.settings, genesisTxs), feeCollectorDrain(keepers)], {
-    ...MODULE_ORDER,
-    // simapp runs distribution's BeginBlock before staking's.
-    beginBlock: ["fee_collector_drain", ...MODULE_ORDER.beginBlock],
-  });
+  const modules = new ModuleManager(createModules(keepers, opts.settings, genesisTxs), MODULE_ORDER);
   modules.registerServices({ registerMsg: (d) => msgs.register(d), registerQuery: (d) => queries.register(d) });
   const store = openCommitMultiStore({ path: dir, storeNames: modules.storeNames(), pruning: { strategy: "nothing", keepRecent: 0, interval: 0 } });
   const app = new BaseApp({
@@ -86,7 +63,7 @@ export async function startGasParityChain(opts: {
     txExecutor,
     logger: silentLogger,
   });
-  app.initChain(
+  const { validators: genesisValidators } = app.initChain(
     RequestInitChain.fromPartial({
       chainId: opts.chainId,
       time: opts.genesisTime,
@@ -97,6 +74,7 @@ export async function startGasParityChain(opts: {
   return {
     app,
     keepers,
+    genesisValidators,
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

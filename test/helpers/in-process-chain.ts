@@ -108,17 +108,23 @@ export interface InProcessChain {
   block(options?: BlockOptions): ResponseFinalizeBlock;
   /** A read-only context over the last committed state. */
   ctx(): Context;
-  signTx(user: ChainUser | ChainValidator, msgs: readonly Any[], gasLimit?: number): Promise<Uint8Array>;
+  /** A SIGN_MODE_DIRECT tx; `fee` in uplume (none unless given). */
+  signTx(user: ChainUser | ChainValidator, msgs: readonly Any[], gasLimit?: number, fee?: bigint): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 export interface InProcessChainOptions {
   /** Validators by name and consensus power (self-delegation = power * 10^6 uplume). */
-  readonly validators: readonly { readonly name: string; readonly power: bigint }[];
+  readonly validators: readonly { readonly name: string; readonly power: bigint; readonly commissionRate?: string }[];
   readonly users?: readonly string[];
   readonly editGenesis?: (appState: Record<string, JsonValue>) => void;
   readonly consensusParams?: ConsensusParams;
   readonly authority?: string;
+  /**
+   * Keep x/mint's default inflation. Off by default: the chain mints nothing, so a test that
+   * counts the supply sees only what it did (distribution still shares out the fees).
+   */
+  readonly inflation?: boolean;
 }
 
 const USER_BALANCE = 1_000_000_000_000n;
@@ -157,8 +163,15 @@ export async function startInProcessChain(opts: InProcessChainOptions): Promise<
     funded.push([op.account, USER_BALANCE]);
   }
   const genTxs: JsonValue[] = [];
-  for (const v of validators) genTxs.push(await signedGenTx(v.op, { amount: (v.power * 1_000_000n).toString() }));
+  for (const [i, v] of validators.entries()) {
+    const commissionRate = opts.validators[i]?.commissionRate;
+    genTxs.push(await signedGenTx(v.op, { amount: (v.power * 1_000_000n).toString(), ...(commissionRate !== undefined ? { commissionRate } : {}) }));
+  }
   const state = appStateWith(funded, genTxs);
+  if (opts.inflation !== true) {
+    const mint = state["mint"] as { minter: Record<string, JsonValue>; params: Record<string, JsonValue> };
+    state["mint"] = { minter: { ...mint.minter, inflation: "0" }, params: { ...mint.params, inflation_max: "0", inflation_min: "0" } };
+  }
   opts.editGenesis?.(state);
   const consensusParams = opts.consensusParams ?? defaultConsensusParams();
   app.baseApp.initChain(
@@ -243,14 +256,15 @@ export async function startInProcessChain(opts: InProcessChainOptions): Promise<
     ctx() {
       return app.baseApp.contextAt(chain.height);
     },
-    async signTx(signer, msgs, gasLimit = 400_000) {
+    async signTx(signer, msgs, gasLimit = 400_000, fee) {
       const wallet = await DirectSecp256k1Wallet.fromKey(signer.op.privateKey, codec.prefix);
       const [account] = await wallet.getAccounts();
       if (account === undefined) throw new Error("no account");
       const sequence = sequences.get(signer.op.account) ?? 0n;
       sequences.set(signer.op.account, sequence + 1n);
       const pubkey = encodePubkey(encodeSecp256k1Pubkey(account.pubkey));
-      const authInfoBytes = makeAuthInfoBytes([{ pubkey, sequence }], [], gasLimit, undefined, undefined);
+      const fees = fee === undefined ? [] : [{ denom: "uplume", amount: fee.toString() }];
+      const authInfoBytes = makeAuthInfoBytes([{ pubkey, sequence }], fees, gasLimit, undefined, undefined);
       const bodyBytes = TxBody.encode(TxBody.fromPartial({ messages: [...msgs] })).finish();
       const doc = makeSignDoc(bodyBytes, authInfoBytes, CHAIN_ID, accountNumbers.get(signer.op.account) ?? 0);
       const { signature, signed } = await wallet.signDirect(account.address, doc);

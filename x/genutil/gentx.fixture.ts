@@ -45,6 +45,8 @@ export async function operator(name: string): Promise<TestOperator> {
 
 export interface GenTxOptions {
   readonly amount?: string;
+  /** The commission rate as LegacyDec atomics (10% unless given; max rate 20%). */
+  readonly commissionRate?: string;
   readonly denom?: string;
   readonly moniker?: string;
   readonly chainId?: string;
@@ -59,7 +61,7 @@ export interface GenTxOptions {
 export async function signedGenTx(op: TestOperator, o: GenTxOptions = {}): Promise<JsonObject> {
   const msg = MsgCreateValidator.fromPartial({
     description: { moniker: o.moniker ?? "v" },
-    commission: { rate: "100000000000000000", maxRate: "200000000000000000", maxChangeRate: "10000000000000000" },
+    commission: { rate: o.commissionRate ?? "100000000000000000", maxRate: "200000000000000000", maxChangeRate: "10000000000000000" },
     minSelfDelegation: "1",
     validatorAddress: op.valoper,
     pubkey: { typeUrl: "/cosmos.crypto.ed25519.PubKey", value: Ed25519PubKey.encode({ key: o.consensusKey ?? op.consensusKey }).finish() },

@@ -50,6 +50,8 @@ export function consensusKey(i: number): Any {
 }
 
 const MODULES_WITH_STAKING_PERMISSION = new Set([BONDED_POOL_NAME, NOT_BONDED_POOL_NAME]);
+/** Module accounts allowed to burn: the pools, and gov (deposits) for x/gov's harness. */
+const MODULES_WITH_BURNER_PERMISSION = new Set([BONDED_POOL_NAME, NOT_BONDED_POOL_NAME, "gov"]);
 const hex = (a: Uint8Array): string => Buffer.from(a).toString("hex");
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
@@ -140,8 +142,18 @@ export class FakeBank implements StakingBankKeeper, StakingBankQuerier {
     ctx.events.emit(event("transfer", { recipient: addresses.encodeAccount(moduleAddress(recipientModule)), sender: addresses.encodeAccount(moduleAddress(senderModule)), amount: amount.toString() }));
   }
 
+  sendCoinsFromAccountToModule(ctx: Context, sender: Uint8Array, recipientModule: string, amount: Coins): void {
+    this.sub(ctx, sender, amount, "spendable balance");
+    this.add(ctx, moduleAddress(recipientModule), amount);
+  }
+
+  sendCoinsFromModuleToAccount(ctx: Context, senderModule: string, recipient: Uint8Array, amount: Coins): void {
+    this.sub(ctx, moduleAddress(senderModule), amount, "spendable balance");
+    this.add(ctx, recipient, amount);
+  }
+
   burnCoins(ctx: Context, moduleName: string, amounts: Coins): void {
-    if (!MODULES_WITH_STAKING_PERMISSION.has(moduleName)) throw new Error(`module account ${moduleName} does not have permissions to burn tokens`);
+    if (!MODULES_WITH_BURNER_PERMISSION.has(moduleName)) throw new Error(`module account ${moduleName} does not have permissions to burn tokens`);
     this.sub(ctx, moduleAddress(moduleName), amounts, "spendable balance");
     for (const c of amounts) this.setSupply(ctx, c.denom, this.getSupply(ctx, c.denom).amount.toBigInt() - c.amount.toBigInt());
     ctx.events.emit(event("burn", { burner: addresses.encodeAccount(moduleAddress(moduleName)), amount: amounts.toString() }));

@@ -49,7 +49,7 @@ describe("StakingHooksRegistry", () => {
     const hooks = new StakingHooksRegistry();
     hooks.register("distribution", {});
     expect(() => hooks.register("distribution", {})).toThrow("staking hooks of distribution registered twice");
-    expect(() => hooks.register("gov", {})).toThrow("module gov is not in the staking hook order (distribution, slashing)");
+    expect(() => hooks.register("mint", {})).toThrow("module mint is not in the staking hook order (distribution, slashing, gov)");
     const h = new Harness({ hooks });
     h.createValidator(0, 1_000_000n);
     expect(() => hooks.register("slashing", {})).toThrow("staking hooks of slashing registered after the first hook call");

@@ -53,9 +53,10 @@ export type StakingHookName = keyof StakingHooks;
 /**
  * The order hook sets run in, as simapp wires NewMultiStakingHooks(distr, slashing): distribution
  * first, so that rewards are settled (withdrawn, slash events recorded) against the state before
- * the change, then slashing, whose signing-info bookkeeping does not depend on distribution.
+ * the change, then slashing, whose signing-info bookkeeping does not depend on distribution, then
+ * gov (plumed's running tally, x/gov/hooks.ts), which reads only delegation shares.
  */
-export const STAKING_HOOK_ORDER = ["distribution", "slashing"] as const;
+export const STAKING_HOOK_ORDER = ["distribution", "slashing", "gov"] as const;
 
 /** A hook called back into staking in a way that dispatched another staking hook. */
 export class HookReentrancyError extends Error {

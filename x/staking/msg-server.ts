@@ -54,7 +54,7 @@ function response<T>(typeUrl: string, codec: ProtoCodec<T>, message: T): MsgResp
 }
 
 /** Address decoding with the SDK's wrap: "invalid {what} address: {cause}: invalid address". */
-function decodeOr(decode: (s: string) => Uint8Array, value: string, what: string): Uint8Array {
+export function decodeOr(decode: (s: string) => Uint8Array, value: string, what: string): Uint8Array {
   try {
     return decode(value);
   } catch (err) {

@@ -131,11 +131,28 @@ const STAKING_TYPES: readonly AnyJsonType[] = [
 
 const SLASHING_TYPES: readonly AnyJsonType[] = [sdkJsonMessage("/cosmos.slashing.v1beta1.MsgUnjail", { validator: "validator_addr" })];
 
+const DISTRIBUTION_TYPES: readonly AnyJsonType[] = [
+  sdkJsonMessage("/cosmos.distribution.v1beta1.MsgWithdrawDelegatorReward", { account: "delegator_address" }),
+  sdkJsonMessage("/cosmos.distribution.v1beta1.MsgWithdrawValidatorCommission", { validator: "validator_address" }),
+  sdkJsonMessage("/cosmos.distribution.v1beta1.MsgSetWithdrawAddress", { account: "delegator_address" }),
+  sdkJsonMessage("/cosmos.distribution.v1beta1.MsgFundCommunityPool", { account: "depositor" }),
+];
+
+const GOV_TYPES: readonly AnyJsonType[] = [
+  sdkJsonMessage("/cosmos.gov.v1.MsgSubmitProposal", { account: "proposer" }),
+  sdkJsonMessage("/cosmos.gov.v1.MsgDeposit", { account: "depositor" }),
+  sdkJsonMessage("/cosmos.gov.v1.MsgVote", { account: "voter" }),
+  sdkJsonMessage("/cosmos.gov.v1.MsgVoteWeighted", { account: "voter" }),
+  sdkJsonMessage("/cosmos.gov.v1.MsgCancelProposal", { account: "proposer" }),
+];
+
 const DEFAULT_TYPES: readonly AnyJsonType[] = [
   msgSend,
   msgMultiSend,
   ...STAKING_TYPES,
   ...SLASHING_TYPES,
+  ...DISTRIBUTION_TYPES,
+  ...GOV_TYPES,
   keyType(SECP256K1_PUBKEY_TYPE_URL, Secp256k1PubKey),
   keyType("/cosmos.crypto.ed25519.PubKey", Ed25519PubKey),
 ];

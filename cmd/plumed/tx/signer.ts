@@ -2,7 +2,7 @@ import { encodeSecp256k1Pubkey, makeSignDoc as makeAminoSignDoc, Secp256k1Wallet
 import { Secp256k1 } from "@cosmjs/crypto";
 import { fromBase64 } from "@cosmjs/encoding";
 import { DirectSecp256k1Wallet, encodePubkey, makeSignDoc, Registry } from "@cosmjs/proto-signing";
-import { AminoTypes, createBankAminoConverters, createStakingAminoConverters, defaultRegistryTypes } from "@cosmjs/stargate";
+import { AminoTypes, createBankAminoConverters, createDistributionAminoConverters, createStakingAminoConverters, defaultRegistryTypes } from "@cosmjs/stargate";
 import { MsgUnjail } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { AuthInfo, Fee, ModeInfo, SignerInfo, Tx, TxBody } from "cosmjs-types/cosmos/tx/v1beta1/tx";
@@ -34,7 +34,7 @@ export interface SignerData {
 }
 
 const registry = new Registry([...defaultRegistryTypes, ["/cosmos.slashing.v1beta1.MsgUnjail", MsgUnjail]]);
-const aminoTypes = new AminoTypes({ ...createBankAminoConverters(), ...createStakingAminoConverters(), ...unjailAminoConverter });
+const aminoTypes = new AminoTypes({ ...createBankAminoConverters(), ...createStakingAminoConverters(), ...createDistributionAminoConverters(), ...unjailAminoConverter });
 
 /** The StdSignDoc an amino-json signature covers (exported for verification in tests). */
 export function aminoSignDoc(tx: Tx, signer: SignerData): ReturnType<typeof makeAminoSignDoc> {

@@ -1,0 +1,220 @@
+/**
+ * x/distribution's Query service (cosmos.distribution.v1beta1.Query) with the texts and gRPC codes
+ * of SDK v0.50's keeper/grpc_query.go. Each handler reads the committed stores at the queried
+ * height; the rewards queries close the validator's period on a throwaway branch of the
+ * distribution store (CacheKVStore), as the SDK's do on their cache context, so nothing is written.
+ *
+ * Where the SDK asks staking for a validator or delegation, a missing one answers staking's own
+ * error (staking/3 "validator does not exist", staking/19), as on a Go node.
+ */
+import { ValidatorSlashEvent } from "cosmjs-types/cosmos/distribution/v1beta1/distribution";
+import {
+  QueryCommunityPoolRequest,
+  QueryCommunityPoolResponse,
+  QueryDelegationRewardsRequest,
+  QueryDelegationRewardsResponse,
+  QueryDelegationTotalRewardsRequest,
+  QueryDelegationTotalRewardsResponse,
+  QueryDelegatorValidatorsRequest,
+  QueryDelegatorValidatorsResponse,
+  QueryDelegatorWithdrawAddressRequest,
+  QueryDelegatorWithdrawAddressResponse,
+  QueryParamsRequest,
+  QueryParamsResponse,
+  QueryValidatorCommissionRequest,
+  QueryValidatorCommissionResponse,
+  QueryValidatorDistributionInfoRequest,
+  QueryValidatorDistributionInfoResponse,
+  QueryValidatorOutstandingRewardsRequest,
+  QueryValidatorOutstandingRewardsResponse,
+  QueryValidatorSlashesRequest,
+  QueryValidatorSlashesResponse,
+} from "cosmjs-types/cosmos/distribution/v1beta1/query";
+import type { Delegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
+import { lengthPrefixed, concatBytes } from "../../app/collections";
+import { DecCoins } from "../../app/math";
+import type { QueryContext, QueryHandlerDef, ServiceRegistrar } from "../../app/module";
+import { PaginationError, filteredPaginatePrefix } from "../../app/pagination";
+import { GrpcStatus, QueryError, invalidArgument } from "../../app/query-router";
+import { CacheKVStore } from "../../app/store/cache-kv-store";
+import type { KVStoreReader } from "../../app/store/types";
+import { ErrNoDelegation, ErrNoValidatorFound } from "../staking/errors";
+import type { DistributionStakingReader } from "./expected-keepers";
+import type { DistributionReader } from "./keeper";
+import { DISTRIBUTION_STORE, SlashEvents } from "./state-keys";
+
+type AnyQueryHandler = QueryHandlerDef<never, unknown>;
+
+function erase<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
+  return def as unknown as AnyQueryHandler;
+}
+
+export interface DistributionQueryDeps {
+  readonly reader: DistributionReader;
+  readonly staking: DistributionStakingReader;
+  readonly stakingStore: string;
+}
+
+export function distributionQueryHandlers(d: DistributionQueryDeps): AnyQueryHandler[] {
+  const r = d.reader;
+  const a = r.addresses;
+  const store = (ctx: QueryContext): KVStoreReader => ctx.store(DISTRIBUTION_STORE);
+  const stakingStore = (ctx: QueryContext): KVStoreReader => ctx.store(d.stakingStore);
+  const path = (method: string): string => `/cosmos.distribution.v1beta1.Query/${method}`;
+  const validatorOf = (ctx: QueryContext, operator: Uint8Array): Validator => {
+    const v = d.staking.validator(stakingStore(ctx), operator);
+    if (v === undefined) throw ErrNoValidatorFound.wrap();
+    return v;
+  };
+  const delegationOf = (ctx: QueryContext, delegator: Uint8Array, operator: Uint8Array): Delegation => {
+    const del = d.staking.delegation(stakingStore(ctx), delegator, operator);
+    if (del === undefined) throw ErrNoDelegation.wrap();
+    return del;
+  };
+  /** IncrementValidatorPeriod then CalculateDelegationRewards, on a branch that is dropped. */
+  const rewardsOf = (ctx: QueryContext, operator: Uint8Array, v: Validator, del: Delegation): DecCoins => {
+    const branch = new CacheKVStore(store(ctx));
+    const endingPeriod = r.incrementValidatorPeriod(branch, operator, v);
+    return r.calculateDelegationRewards(branch, operator, v, del, endingPeriod, ctx.height);
+  };
+  return [
+    erase<QueryParamsRequest, QueryParamsResponse>({
+      path: path("Params"),
+      requestCodec: QueryParamsRequest,
+      responseCodec: QueryParamsResponse,
+      handle: (ctx) => ({ params: r.params(store(ctx)) }),
+    }),
+    erase<QueryValidatorDistributionInfoRequest, QueryValidatorDistributionInfoResponse>({
+      path: path("ValidatorDistributionInfo"),
+      requestCodec: QueryValidatorDistributionInfoRequest,
+      responseCodec: QueryValidatorDistributionInfoResponse,
+      handle: (ctx, req) => {
+        if (req.validatorAddress === "") throw invalidArgument("empty validator address");
+        const operator = a.decodeValidator(req.validatorAddress);
+        const v = validatorOf(ctx, operator);
+        const del = delegationOf(ctx, operator, operator);
+        const selfBondRewards = rewardsOf(ctx, operator, v, del);
+        return {
+          operatorAddress: a.encodeAccount(operator),
+          selfBondRewards: selfBondRewards.toProto(),
+          commission: r.accumulatedCommission(store(ctx), operator).toProto(),
+        };
+      },
+    }),
+    erase<QueryValidatorOutstandingRewardsRequest, QueryValidatorOutstandingRewardsResponse>({
+      path: path("ValidatorOutstandingRewards"),
+      requestCodec: QueryValidatorOutstandingRewardsRequest,
+      responseCodec: QueryValidatorOutstandingRewardsResponse,
+      handle: (ctx, req) => {
+        if (req.validatorAddress === "") throw invalidArgument("empty validator address");
+        const operator = a.decodeValidator(req.validatorAddress);
+        validatorOf(ctx, operator);
+        return { rewards: { rewards: r.outstanding(store(ctx), operator).toProto() } };
+      },
+    }),
+    erase<QueryValidatorCommissionRequest, QueryValidatorCommissionResponse>({
+      path: path("ValidatorCommission"),
+      requestCodec: QueryValidatorCommissionRequest,
+      responseCodec: QueryValidatorCommissionResponse,
+      handle: (ctx, req) => {
+        if (req.validatorAddress === "") throw invalidArgument("empty validator address");
+        const operator = a.decodeValidator(req.validatorAddress);
+        validatorOf(ctx, operator);
+        return { commission: { commission: r.accumulatedCommission(store(ctx), operator).toProto() } };
+      },
+    }),
+    erase<QueryValidatorSlashesRequest, QueryValidatorSlashesResponse>({
+      path: path("ValidatorSlashes"),
+      requestCodec: QueryValidatorSlashesRequest,
+      responseCodec: QueryValidatorSlashesResponse,
+      handle: (ctx, req) => {
+        if (req.validatorAddress === "") throw invalidArgument("empty validator address");
+        if (req.endingHeight < req.startingHeight) {
+          throw invalidArgument(`starting height greater than ending height (${req.startingHeight} > ${req.endingHeight})`);
+        }
+        let operator: Uint8Array;
+        try {
+          operator = a.decodeValidator(req.validatorAddress);
+        } catch {
+          throw invalidArgument("invalid validator address");
+        }
+        const slashes: ValidatorSlashEvent[] = [];
+        try {
+          // The SDK compares the event's validator period (not its height) with the heights asked for.
+          const pagination = filteredPaginatePrefix(store(ctx), concatBytes(SlashEvents.prefix, lengthPrefixed(operator)), req.pagination, (_key, value, accumulate) => {
+            const event = ValidatorSlashEvent.decode(value);
+            if (event.validatorPeriod < req.startingHeight || event.validatorPeriod > req.endingHeight) return false;
+            if (accumulate) slashes.push(event);
+            return true;
+          });
+          return { slashes, pagination };
+        } catch (err) {
+          if (err instanceof PaginationError) throw new QueryError(GrpcStatus.Unknown, err.message);
+          throw err;
+        }
+      },
+    }),
+    erase<QueryDelegationRewardsRequest, QueryDelegationRewardsResponse>({
+      path: path("DelegationRewards"),
+      requestCodec: QueryDelegationRewardsRequest,
+      responseCodec: QueryDelegationRewardsResponse,
+      handle: (ctx, req) => {
+        if (req.delegatorAddress === "") throw invalidArgument("empty delegator address");
+        if (req.validatorAddress === "") throw invalidArgument("empty validator address");
+        const operator = a.decodeValidator(req.validatorAddress);
+        const v = validatorOf(ctx, operator);
+        const delegator = a.decodeAccount(req.delegatorAddress);
+        const del = delegationOf(ctx, delegator, operator);
+        return { rewards: rewardsOf(ctx, operator, v, del).toProto() };
+      },
+    }),
+    erase<QueryDelegationTotalRewardsRequest, QueryDelegationTotalRewardsResponse>({
+      path: path("DelegationTotalRewards"),
+      requestCodec: QueryDelegationTotalRewardsRequest,
+      responseCodec: QueryDelegationTotalRewardsResponse,
+      handle: (ctx, req) => {
+        if (req.delegatorAddress === "") throw invalidArgument("empty delegator address");
+        const delegator = a.decodeAccount(req.delegatorAddress);
+        let total = DecCoins.empty();
+        const rewards: QueryDelegationTotalRewardsResponse["rewards"] = [];
+        for (const del of d.staking.delegatorDelegations(stakingStore(ctx), delegator)) {
+          const operator = a.decodeValidator(del.validatorAddress);
+          const reward = rewardsOf(ctx, operator, validatorOf(ctx, operator), del);
+          rewards.push({ validatorAddress: del.validatorAddress, reward: reward.toProto() });
+          total = total.add(reward);
+        }
+        return { rewards, total: total.toProto() };
+      },
+    }),
+    erase<QueryDelegatorValidatorsRequest, QueryDelegatorValidatorsResponse>({
+      path: path("DelegatorValidators"),
+      requestCodec: QueryDelegatorValidatorsRequest,
+      responseCodec: QueryDelegatorValidatorsResponse,
+      handle: (ctx, req) => {
+        if (req.delegatorAddress === "") throw invalidArgument("empty delegator address");
+        const delegator = a.decodeAccount(req.delegatorAddress);
+        return { validators: [...d.staking.delegatorDelegations(stakingStore(ctx), delegator)].map((del) => del.validatorAddress) };
+      },
+    }),
+    erase<QueryDelegatorWithdrawAddressRequest, QueryDelegatorWithdrawAddressResponse>({
+      path: path("DelegatorWithdrawAddress"),
+      requestCodec: QueryDelegatorWithdrawAddressRequest,
+      responseCodec: QueryDelegatorWithdrawAddressResponse,
+      handle: (ctx, req) => {
+        if (req.delegatorAddress === "") throw invalidArgument("empty delegator address");
+        const delegator = a.decodeAccount(req.delegatorAddress);
+        return { withdrawAddress: a.encodeAccount(r.withdrawAddress(store(ctx), delegator)) };
+      },
+    }),
+    erase<QueryCommunityPoolRequest, QueryCommunityPoolResponse>({
+      path: path("CommunityPool"),
+      requestCodec: QueryCommunityPoolRequest,
+      responseCodec: QueryCommunityPoolResponse,
+      handle: (ctx) => ({ pool: r.communityPool(store(ctx)).toProto() }),
+    }),
+  ];
+}
+
+export function registerDistributionQueryServer(registrar: ServiceRegistrar, deps: DistributionQueryDeps): void {
+  for (const def of distributionQueryHandlers(deps)) registrar.registerQuery(def);
+}

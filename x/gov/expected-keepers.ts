@@ -1,0 +1,33 @@
+/**
+ * What x/gov needs from other modules (x/gov/types/expected_keepers.go in SDK v0.50), narrowed to
+ * what it calls. The app hands it keepers that satisfy these; gov never imports their classes.
+ */
+import type { Delegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
+import type { AddressCodec } from "../../app/address";
+import type { Context } from "../../app/context";
+import type { Coins, Int } from "../../app/math";
+import type { KVStore, KVStoreReader } from "../../app/store/types";
+
+export interface GovAccountKeeper {
+  /** GetModuleAccount: created on first use. */
+  getModuleAccount(ctx: Context, name: string): { readonly address: Uint8Array };
+}
+
+export interface GovBankKeeper {
+  getAllBalances(ctx: Context, address: Uint8Array): Coins;
+  sendCoinsFromAccountToModule(ctx: Context, sender: Uint8Array, recipientModule: string, amount: Coins): void;
+  sendCoinsFromModuleToAccount(ctx: Context, senderModule: string, recipient: Uint8Array, amount: Coins): void;
+  burnCoins(ctx: Context, moduleName: string, amounts: Coins): void;
+}
+
+export interface GovStakingKeeper {
+  readonly addresses: AddressCodec;
+  store(ctx: Context): KVStore;
+  /** IterateBondedValidatorsByPower. */
+  getBondedValidatorsByPower(ctx: Context): Validator[];
+  getDelegation(ctx: Context, delegator: Uint8Array, validator: Uint8Array): Delegation | undefined;
+  /** IterateDelegations of one delegator, by validator address bytes. */
+  delegatorDelegations(store: KVStoreReader, delegator: Uint8Array): Iterable<Delegation>;
+  /** TotalBondedTokens: the bonded pool's balance. */
+  totalBondedTokens(ctx: Context): Int;
+}
