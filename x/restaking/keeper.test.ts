@@ -261,6 +261,22 @@ describe("the decentralization cap", () => {
   });
 });
 
+describe("coins sent to the module account by others", () => {
+  it("belong to no pool: compounding and leaving ignore them", () => {
+    const h = setup({ compoundInterval: 10n });
+    expect(join(h, A)).toBeUndefined();
+    h.staking.fund(h.poolAddress, 5_000n);
+    h.runTo(10n, "0.001");
+    expect(h.keeper.pool(h.keeper.store(h.ctx()), V0)?.lastCompounded).toBe("8000000");
+    h.assertInvariants();
+    const before = h.staking.balance(A);
+    expect(join(h, A, false)).toBeUndefined();
+    expect(h.staking.balance(A)).toBe(before);
+    expect(h.staking.balance(h.poolAddress)).toBe(5_000n);
+    h.assertInvariants();
+  });
+});
+
 describe("params", () => {
   it("only the authority may change them, and the interval must be positive", () => {
     const h = setup();
