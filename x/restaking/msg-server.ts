@@ -3,7 +3,6 @@
  * keeper call (which emits the events), the response.
  */
 import { encodeProto, type ProtoCodec } from "../../app/codec";
-import { AppError, ErrInvalidAddress } from "../../app/errors";
 import type { MsgHandlerDef, MsgResponse, ServiceRegistrar } from "../../app/module";
 import {
   MsgRestakeRewards,
@@ -13,6 +12,7 @@ import {
   MsgUpdateParams,
   MsgUpdateParamsResponse,
 } from "../../proto/plume/restaking/v1/tx";
+import { decodeOr } from "../staking/msg-server";
 import { msgRestakeRewardsAmino, msgSetAutoCompoundAmino, msgUpdateParamsAmino } from "./amino";
 import type { RestakingKeeper } from "./keeper";
 
@@ -20,17 +20,6 @@ const PKG = "/plume.restaking.v1.";
 
 function response<T>(typeUrl: string, codec: ProtoCodec<T>, message: T): MsgResponse {
   return { typeUrl, value: encodeProto(codec, message) };
-}
-
-/** Address decoding with the SDK's wrap: "invalid {what} address: {cause}". */
-function decodeOr(decode: (s: string) => Uint8Array, value: string, what: string): Uint8Array {
-  try {
-    return decode(value);
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    const cause = value === "" ? "empty address string is not allowed" : err.message.replace(/: invalid address$/, "");
-    throw ErrInvalidAddress.wrap(`invalid ${what} address: ${cause}`);
-  }
 }
 
 export function restakingMsgHandlers(k: RestakingKeeper): {
