@@ -13,6 +13,9 @@
 import { QueryDelegationRewardsRequest, QueryDelegationRewardsResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { MsgWithdrawDelegatorReward } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
 import { QueryDelegationRequest, QueryDelegationResponse } from "cosmjs-types/cosmos/staking/v1beta1/query";
+import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
+import { MsgSubmitProposal, MsgSubmitProposalResponse, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
+import { VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgDelegate, MsgUndelegate } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { RequestQuery, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import type { JsonValue } from "../app/module";
@@ -78,6 +81,8 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
         state["restaking"] = { params: { compound_interval: "5" }, pools: [], members: [], last_compound_height: "0" };
         const staking = state["staking"] as { params: Record<string, JsonValue> } & Record<string, JsonValue>;
         state["staking"] = { ...staking, params: { ...staking.params, unbonding_time: "20s" } };
+        const gov = state["gov"] as { params: Record<string, JsonValue> } & Record<string, JsonValue>;
+        state["gov"] = { ...gov, params: { ...gov.params, min_deposit: [{ denom: DENOM, amount: "1000000" }], voting_period: "60s", expedited_voting_period: "30s" } };
       },
     });
     [a] = chain.validators as [ChainValidator];
@@ -162,5 +167,25 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
     expect(delegationOf(alice)).toBe(before + extra);
     expect(ownShares(alice)).toBeGreaterThan(0n);
     expect(chain.app.keepers.staking.getDelegatorDelegations(chain.ctx(), chain.app.keepers.restaking.poolAddress)).toEqual([]);
+  });
+
+  it("keeps governance's running tally consistent when a voter's delegation moves into and out of a pool", async () => {
+    const submit = {
+      typeUrl: "/cosmos.gov.v1.MsgSubmitProposal",
+      value: MsgSubmitProposal.encode(
+        MsgSubmitProposal.fromPartial({ messages: [], metadata: "ipfs://text", initialDeposit: [{ denom: DENOM, amount: "1000000" }], proposer: alice.op.account, title: "text", summary: "a text proposal" }),
+      ).finish(),
+    };
+    const res = ok(chain.block({ txs: [await chain.signTx(alice, [submit], 600_000)] }));
+    const id = MsgSubmitProposalResponse.decode(TxMsgData.decode(res.txResults[0]?.data ?? new Uint8Array()).msgResponses[0]?.value ?? new Uint8Array()).proposalId;
+    expect(id).toBeGreaterThan(0n);
+    const vote = { typeUrl: "/cosmos.gov.v1.MsgVote", value: MsgVote.encode({ proposalId: id, voter: alice.op.account, option: VoteOption.VOTE_OPTION_YES, metadata: "" }).finish() };
+    ok(chain.block({ txs: [await chain.signTx(alice, [vote], 600_000)] }));
+    // Every block checks every module's invariants, gov's running tally among them.
+    ok(chain.block({ txs: [await chain.signTx(alice, [setAutoCompound(true)], 600_000)] }));
+    for (let i = 0; i < 3; i++) chain.block();
+    ok(chain.block({ txs: [await chain.signTx(alice, [setAutoCompound(false)], 600_000)] }));
+    chain.block();
+    expect(ownShares(alice)).toBeGreaterThan(0n);
   });
 });
