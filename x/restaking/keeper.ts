@@ -10,6 +10,7 @@
 import { BondStatus, type Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { moduleAddress, type AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
+import { infiniteGasMeter } from "../../app/gas";
 import { ErrInvalidAddress } from "../../app/errors";
 import { Coin, Coins, Dec, Int } from "../../app/math";
 import { equalBytes } from "../../app/store/bytes";
@@ -257,9 +258,13 @@ export class RestakingKeeper extends RestakingReader {
    * ends the membership (auto-compound off). A non-member is left alone.
    */
   coverUnbond(ctx: Context, delegator: Bytes, valAddr: Bytes, amount: Int): void {
+    // Whether the delegator is a member is looked up without charging gas, so that a non-member's
+    // MsgUndelegate / MsgBeginRedelegate costs exactly what it costs on a Go SDK node
+    // (test/txs-use-the-same-gas-as-the-go-node.test.ts); a member's cover is charged as usual.
+    if (this.member(this.store(ctx.withGasMeter(infiniteGasMeter())), delegator, valAddr) === undefined || !amount.isPositive()) return;
     const store = this.store(ctx);
     const member = this.member(store, delegator, valAddr);
-    if (member === undefined || !amount.isPositive()) return;
+    if (member === undefined) return;
     this.compoundPool(ctx, valAddr);
     const v = this.staking.getValidator(ctx, valAddr);
     if (v === undefined || Int.fromProto(v.tokens).isZero()) return;
