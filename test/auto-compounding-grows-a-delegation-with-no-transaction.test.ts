@@ -10,7 +10,14 @@
  * stake by the same fraction; opting out leaves alice an ordinary delegation of the same worth.
  * Every module's invariants (restaking's included) hold after every block.
  */
-import { QueryDelegationRewardsRequest, QueryDelegationRewardsResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
+import {
+  QueryDelegationRewardsRequest,
+  QueryDelegationRewardsResponse,
+  QueryDelegationTotalRewardsRequest,
+  QueryDelegationTotalRewardsResponse,
+  QueryDelegatorValidatorsRequest,
+  QueryDelegatorValidatorsResponse,
+} from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { MsgWithdrawDelegatorReward } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
 import { QueryDelegationRequest, QueryDelegationResponse } from "cosmjs-types/cosmos/staking/v1beta1/query";
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
@@ -39,12 +46,15 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
   let alice: ChainUser;
   let bob: ChainUser;
 
-  const pendingOf = (user: ChainUser): bigint => {
-    const r = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationRewards", QueryDelegationRewardsRequest.encode({ delegatorAddress: user.op.account, validatorAddress: a.op.valoper }).finish(), (b) =>
+  const pendingOfAddress = (delegator: string): bigint => {
+    const r = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationRewards", QueryDelegationRewardsRequest.encode({ delegatorAddress: delegator, validatorAddress: a.op.valoper }).finish(), (b) =>
       QueryDelegationRewardsResponse.decode(b),
     );
     return BigInt(r.rewards.find((c) => c.denom === DENOM)?.amount ?? "0");
   };
+  const pendingOf = (user: ChainUser): bigint => pendingOfAddress(user.op.account);
+  /** The pool's own pending F1 rewards: DelegationRewards of the module account that holds it. */
+  const poolPending = (): bigint => pendingOfAddress(chain.app.keepers.auth.addresses.encodeAccount(chain.app.keepers.restaking.poolAddress));
   /** The standard staking query a wallet asks (cosmjs delegation()). */
   const delegationOf = (user: ChainUser): bigint => {
     const r = query(chain, "/cosmos.staking.v1beta1.Query/Delegation", QueryDelegationRequest.encode({ delegatorAddr: user.op.account, validatorAddr: a.op.valoper }).finish(), (b) =>
@@ -120,9 +130,30 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
     expect(delegationOf(bob)).toBe(STAKE);
     expect(tokens()).toBe(tokensBefore + gained);
 
+    // distribution's DelegationRewards shows alice what is pending until the next compounding:
+    // nothing right after it, then her units' share of the pool's (all of it: she is its only member).
+    expect(pendingOf(alice)).toBe(0n);
+    chain.block();
+    chain.block();
+    expect(pendingOf(alice)).toBeGreaterThan(0n);
+    expect(pendingOf(alice)).toBe(poolPending());
+    const total = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationTotalRewards", QueryDelegationTotalRewardsRequest.encode({ delegatorAddress: alice.op.account }).finish(), (b) =>
+      QueryDelegationTotalRewardsResponse.decode(b),
+    );
+    expect(total.rewards.map((x) => [x.validatorAddress, x.reward.find((c) => c.denom === DENOM)?.amount])).toEqual([[a.op.valoper, pendingOf(alice).toString()]]);
+    expect(total.total.find((c) => c.denom === DENOM)?.amount).toBe(pendingOf(alice).toString());
+    const validators = query(chain, "/cosmos.distribution.v1beta1.Query/DelegatorValidators", QueryDelegatorValidatorsRequest.encode({ delegatorAddress: alice.op.account }).finish(), (b) =>
+      QueryDelegatorValidatorsResponse.decode(b),
+    );
+    expect(validators.validators).toEqual([a.op.valoper]);
+
     // And it keeps growing, interval after interval.
     let more = 0n;
+    while (chain.height < 9n) more += compounded(chain.block().events);
+    // What was pending before the compounding block is compounded in it (with that block's own allocation).
+    const pendingBefore = pendingOf(alice) / E18;
     while (chain.height < 10n) more += compounded(chain.block().events);
+    expect(more).toBeGreaterThanOrEqual(pendingBefore);
     expect(more).toBeGreaterThan(gained);
     expect(delegationOf(alice)).toBe(STAKE + gained + more);
     expect(tokens()).toBe(tokensBefore + gained + more);
