@@ -19,7 +19,14 @@ import {
   QueryDelegatorValidatorsResponse,
 } from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { MsgWithdrawDelegatorReward } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
-import { QueryDelegationRequest, QueryDelegationResponse } from "cosmjs-types/cosmos/staking/v1beta1/query";
+import {
+  QueryDelegationRequest,
+  QueryDelegationResponse,
+  QueryDelegatorValidatorRequest,
+  QueryDelegatorValidatorResponse,
+  QueryDelegatorValidatorsRequest as StakingDelegatorValidatorsRequest,
+  QueryDelegatorValidatorsResponse as StakingDelegatorValidatorsResponse,
+} from "cosmjs-types/cosmos/staking/v1beta1/query";
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import { MsgSubmitProposal, MsgSubmitProposalResponse, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
 import { VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
@@ -146,6 +153,18 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
       QueryDelegatorValidatorsResponse.decode(b),
     );
     expect(validators.validators).toEqual([a.op.valoper]);
+    // And so do x/staking's DelegatorValidators and DelegatorValidator.
+    const stakingValidators = query(
+      chain,
+      "/cosmos.staking.v1beta1.Query/DelegatorValidators",
+      StakingDelegatorValidatorsRequest.encode({ delegatorAddr: alice.op.account }).finish(),
+      (b) => StakingDelegatorValidatorsResponse.decode(b),
+    );
+    expect(stakingValidators.validators.map((x) => x.operatorAddress)).toEqual([a.op.valoper]);
+    const one = query(chain, "/cosmos.staking.v1beta1.Query/DelegatorValidator", QueryDelegatorValidatorRequest.encode({ delegatorAddr: alice.op.account, validatorAddr: a.op.valoper }).finish(), (b) =>
+      QueryDelegatorValidatorResponse.decode(b),
+    );
+    expect(one.validator?.operatorAddress).toBe(a.op.valoper);
 
     // And it keeps growing, interval after interval.
     let more = 0n;
