@@ -173,6 +173,19 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
   };
   const pooledDelegation = (delegator: Bytes, validator: Bytes, shares: Dec): Delegation =>
     Delegation.fromPartial({ delegatorAddress: a.encodeAccount(delegator), validatorAddress: a.encodeValidator(validator), shares: shares.toProto() });
+  /** A delegator's page of its own delegations with its pooled shares folded in (DelegatorDelegations, DelegatorValidators). */
+  const delegatorPageWithPooled = (ctx: QueryContext, s: KVStoreReader, del: Bytes, own: Delegation[], ownPage: PageResponse, request: PageRequest | undefined): { dels: Delegation[]; pagination: PageResponse } =>
+    deps.pooled === undefined
+      ? { dels: own, pagination: ownPage }
+      : withPooled(
+          own,
+          ownPage,
+          deps.pooled.pooledSharesAt(ctx, del),
+          (d) => a.decodeValidator(d.validatorAddress),
+          (validator) => r.delegation(s, del, validator) !== undefined,
+          (validator, shares) => pooledDelegation(del, validator, shares),
+          request,
+        );
 
   // queryAllRedelegations decodes the delegator without the empty check the other queries make.
   const decodeAccountForQuery = (s: string): Uint8Array => {
@@ -325,18 +338,7 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       const s = store(ctx);
       const own: Delegation[] = [];
       const ownPage = page(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => own.push(Delegation.decode(value)));
-      const { dels, pagination } =
-        deps.pooled === undefined
-          ? { dels: own, pagination: ownPage }
-          : withPooled(
-              own,
-              ownPage,
-              deps.pooled.pooledSharesAt(ctx, del),
-              (d) => a.decodeValidator(d.validatorAddress),
-              (validator) => r.delegation(s, del, validator) !== undefined,
-              (validator, shares) => pooledDelegation(del, validator, shares),
-              req.pagination,
-            );
+      const { dels, pagination } = delegatorPageWithPooled(ctx, s, del, own, ownPage, req.pagination);
       const delegationResponses = asInternal(() => dels.map((d) => delegationResponse(s, d)));
       return { delegationResponses, pagination };
     },
@@ -430,36 +432,17 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       nonEmpty(req.delegatorAddr, "delegator");
       const del = a.decodeAccount(req.delegatorAddr);
       const s = store(ctx);
-      const validators: Validator[] = [];
-      const validatorOf = (d: Delegation): Validator => {
-        const v = r.validator(s, a.decodeValidator(d.validatorAddress));
-        if (v === undefined) throw ErrNoValidatorFound.wrap();
-        return v;
-      };
-      if (deps.pooled === undefined) {
-        const pagination = asInternal(() =>
-          paginatePrefix(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => {
-            validators.push(validatorOf(Delegation.decode(value)));
-          }),
-        );
-        return { validators, pagination };
-      }
-      // With restaking's pools: the validators reached only through a pool join the last page,
-      // as in DelegatorDelegations.
+      // With restaking's pools, the validators reached only through a pool join the last page, as in DelegatorDelegations.
       const own: Delegation[] = [];
       const ownPage = asInternal(() => paginatePrefix(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => own.push(Delegation.decode(value))));
-      const { dels, pagination } = withPooled(
-        own,
-        ownPage,
-        deps.pooled.pooledSharesAt(ctx, del),
-        (d) => a.decodeValidator(d.validatorAddress),
-        (validator) => r.delegation(s, del, validator) !== undefined,
-        (validator, shares) => pooledDelegation(del, validator, shares),
-        req.pagination,
+      const { dels, pagination } = delegatorPageWithPooled(ctx, s, del, own, ownPage, req.pagination);
+      const validators = asInternal(() =>
+        dels.map((d) => {
+          const v = r.validator(s, a.decodeValidator(d.validatorAddress));
+          if (v === undefined) throw ErrNoValidatorFound.wrap();
+          return v;
+        }),
       );
-      asInternal(() => {
-        for (const d of dels) validators.push(validatorOf(d));
-      });
       return { validators, pagination };
     },
   });
