@@ -32,6 +32,7 @@ import { MsgSubmitProposal, MsgSubmitProposalResponse, MsgVote } from "cosmjs-ty
 import { VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgDelegate, MsgUndelegate } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { RequestQuery, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { Dec } from "../app/math";
 import type { JsonValue } from "../app/module";
 import { MsgSetAutoCompound } from "../proto/plume/restaking/v1/tx";
 import { startInProcessChain, type ChainUser, type ChainValidator, type InProcessChain } from "./helpers/in-process-chain";
@@ -237,5 +238,43 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
     ok(chain.block({ txs: [await chain.signTx(alice, [setAutoCompound(false)], 600_000)] }));
     chain.block();
     expect(ownShares(alice)).toBeGreaterThan(0n);
+  });
+
+  it("shows each of two members floor(pool's pending rewards * units / total units), never more than the pool's in all", async () => {
+    // On validator b (a is jailed by the double sign above, so it earns nothing).
+    const b = chain.validators[1] as ChainValidator;
+    const pending = (delegator: string): bigint => {
+      const r = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationRewards", QueryDelegationRewardsRequest.encode({ delegatorAddress: delegator, validatorAddress: b.op.valoper }).finish(), (x) =>
+        QueryDelegationRewardsResponse.decode(x),
+      );
+      return BigInt(r.rewards.find((c) => c.denom === DENOM)?.amount ?? "0");
+    };
+    const msgs = (u: ChainUser, amount: bigint): { typeUrl: string; value: Uint8Array }[] => [
+      {
+        typeUrl: "/cosmos.staking.v1beta1.MsgDelegate",
+        value: MsgDelegate.encode({ delegatorAddress: u.op.account, validatorAddress: b.op.valoper, amount: { denom: DENOM, amount: amount.toString() } }).finish(),
+      },
+      {
+        typeUrl: "/plume.restaking.v1.MsgSetAutoCompound",
+        value: MsgSetAutoCompound.encode({ delegatorAddress: u.op.account, validatorAddress: b.op.valoper, enabled: true }).finish(),
+      },
+    ];
+    // Both join right after a compounding height (different stakes), then earn for two blocks before the next one.
+    while (chain.height % 5n !== 0n) chain.block();
+    ok(chain.block({ txs: [await chain.signTx(alice, msgs(alice, 3_000_000n), 600_000), await chain.signTx(bob, msgs(bob, 1_000_000n), 600_000)] }));
+    chain.block();
+    chain.block();
+    expect(chain.height % 5n).not.toBe(0n);
+    const k = chain.app.keepers.restaking;
+    const store = k.store(chain.ctx());
+    const total = Dec.fromProto(k.pool(store, b.op.address)?.totalUnits ?? "0").toAtomics();
+    const units = (u: ChainUser): bigint => Dec.fromProto(k.member(store, u.op.address, b.op.address)?.units ?? "0").toAtomics();
+    const pool = pending(chain.app.keepers.auth.addresses.encodeAccount(k.poolAddress));
+    expect(pool).toBeGreaterThan(0n);
+    expect(units(alice) + units(bob)).toBe(total);
+    expect(units(alice)).toBe(3n * units(bob));
+    for (const u of [alice, bob]) expect(pending(u.op.account)).toBe((pool * units(u)) / total);
+    expect(pending(alice.op.account) + pending(bob.op.account)).toBeLessThanOrEqual(pool);
+    expect(pool - pending(alice.op.account) - pending(bob.op.account)).toBeLessThan(2n);
   });
 });
