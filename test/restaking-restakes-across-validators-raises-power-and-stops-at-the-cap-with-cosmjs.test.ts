@@ -8,6 +8,8 @@
  * - Compounding raises the validator's CometBFT voting power: at every compounding height the
  *   validator's tokens grow by exactly the compounded amount and CometBFT's /validators shows
  *   power tokens / 10^6 two heights later.
+ * - A double sign of the validator slashes an opted-in (erin) and a plain (frank) delegation of
+ *   the same stake by the same fraction, as the standard Delegation query shows.
  * - The cap: compounding stops at max_validator_power_share; what it cannot delegate stays in the
  *   pool as idle coins (retried at every interval), and the Pool query says why
  *   ("decentralization cap", last_held_back = the idle bond-denom coins).
@@ -16,12 +18,14 @@ import { Registry } from "@cosmjs/proto-signing";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { defaultRegistryTypes, GasPrice, QueryClient, setupStakingExtension, SigningStargateClient, type StakingExtension } from "@cosmjs/stargate";
 import { QueryDelegationRewardsRequest, QueryDelegationRewardsResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
+import { QueryDelegationRequest, QueryDelegationResponse } from "cosmjs-types/cosmos/staking/v1beta1/query";
 import type { JsonValue } from "../app/module";
 import { QueryPoolRequest, QueryPoolResponse } from "../proto/plume/restaking/v1/query";
 import { MsgRestakeRewards, MsgSetAutoCompound } from "../proto/plume/restaking/v1/tx";
 import { testMnemonics } from "./helpers/accounts";
 import { addressOf, balanceOf, DENOM, directWallet, queryClient } from "./helpers/clients";
-import { waitForHeight } from "./helpers/rpc";
+import { broadcastDoubleSign } from "./helpers/double-sign";
+import { latestHeight, waitFor, waitForHeight } from "./helpers/rpc";
 import { abciQuery, allValidators, cometValidators, consensusKeyOf, stakingGenesis } from "./helpers/staking";
 import { Testnet } from "./helpers/testnet";
 
@@ -92,7 +96,11 @@ describe("restaking across validators, voting power and the cap with cosmjs (iss
   };
 
   beforeAll(async () => {
-    net = await Testnet.create(3, { users: ["alice", "dave"], mnemonics: testMnemonics(["validator0", "validator1", "validator2", "alice", "dave"]), editGenesis });
+    net = await Testnet.create(3, {
+      users: ["alice", "dave", "erin", "frank"],
+      mnemonics: testMnemonics(["validator0", "validator1", "validator2", "alice", "dave", "erin", "frank"]),
+      editGenesis,
+    });
     net.startAll();
     port = net.rpcPort(0);
     await waitForHeight(port, 2, 120_000);
@@ -220,4 +228,53 @@ describe("restaking across validators, voting power and the cap with cosmjs (iss
     expect(heldBack).toBe(idleAtCap + rewards - compounded);
     expect(BigInt(pooled.lastHeldBack)).toBe(heldBack);
   }, 240_000);
+
+  it("a double sign slashes an opted-in and a plain delegation of the same stake by the same fraction", async () => {
+    const [ce, cf] = [await client("erin"), await client("frank")];
+    const erin = await addressOf(await directWallet("erin"));
+    const frank = await addressOf(await directWallet("frank"));
+    const amount = { denom: DENOM, amount: "5000000" };
+    const delegate = (who: string) => ({ typeUrl: "/cosmos.staking.v1beta1.MsgDelegate", value: { delegatorAddress: who, validatorAddress: v[1], amount } });
+    const e = await ce.signAndBroadcast(erin, [delegate(erin), { typeUrl: "/plume.restaking.v1.MsgSetAutoCompound", value: { delegatorAddress: erin, validatorAddress: v[1], enabled: true } }], FEE);
+    const f = await cf.signAndBroadcast(frank, [delegate(frank)], FEE);
+    expect([e.code, f.code]).toEqual([0, 0]);
+    const infraction = await latestHeight(port);
+    await waitForHeight(port, infraction + 1, 60_000);
+    const home1 = net.layout.nodes[1]?.home as string;
+    await broadcastDoubleSign({ rpcPort: port, chainId: net.layout.chainId, home: home1, height: infraction });
+    // The block whose BeginBlock slashed validator 1.
+    let from = infraction + 1;
+    const slashHeight = await waitFor(
+      "the double-sign slash",
+      async () => {
+        const latest = await latestHeight(port);
+        for (; from <= latest; from++) {
+          const r = await comet.blockResults(from);
+          if (r.finalizeBlockEvents.some((x) => x.type === "slash" && x.attributes.some((a) => a.key === "reason" && a.value === "double_sign"))) return from;
+        }
+        return undefined;
+      },
+      120_000,
+      500,
+    );
+    const stakeAt = async (delegator: string, height: number): Promise<bigint> =>
+      BigInt((await abciQuery(port, "/cosmos.staking.v1beta1.Query/Delegation", { delegatorAddr: delegator, validatorAddr: v[1] }, QueryDelegationRequest, QueryDelegationResponse, height)).delegationResponse?.balance?.amount ?? "0");
+    const tokensAt = async (height: number): Promise<bigint> => BigInt((await allValidators(port, height)).find((x) => x.operatorAddress === v[1])?.tokens ?? "0");
+    // restaking's BeginBlock runs before evidence's: a compounding in the slash block comes first.
+    const compounded = bondAmount((await compoundEventAt(slashHeight, v[1]))?.["compounded"] ?? "");
+    const [erinBefore, frankBefore] = [(await stakeAt(erin, slashHeight - 1)) + compounded, await stakeAt(frank, slashHeight - 1)];
+    const [tokensBefore, tokensAfter] = [(await tokensAt(slashHeight - 1)) + compounded, await tokensAt(slashHeight)];
+    expect(tokensAfter).toBeLessThan(tokensBefore);
+    expect(erinBefore).toBeGreaterThanOrEqual(frankBefore);
+    // Each is the same fraction tokensAfter / tokensBefore of what it was, truncated.
+    for (const [who, before] of [
+      [erin, erinBefore],
+      [frank, frankBefore],
+    ] as const) {
+      const now = await stakeAt(who, slashHeight);
+      expect(now).toBeLessThan(before);
+      expect(now).toBeGreaterThanOrEqual((before * tokensAfter) / tokensBefore - 1n);
+      expect(now).toBeLessThanOrEqual((before * tokensAfter) / tokensBefore + 1n);
+    }
+  }, 180_000);
 });
