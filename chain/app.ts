@@ -31,7 +31,7 @@ import { MINT_MODULE_ACCOUNTS, MintKeeper, mintModule } from "../x/mint";
 import { DISTRIBUTION_MODULE_ACCOUNTS, DistributionKeeper, distributionModule, distributionStakingHooks } from "../x/distribution";
 import { FEE_COLLECTOR_NAME } from "../x/auth/ante";
 import { GOV_MODULE_ACCOUNTS, GovKeeper, govModule, govStakingHooks } from "../x/gov";
-import { pooledStakeQuerier, RESTAKING_MODULE, RESTAKING_MODULE_ACCOUNTS, RestakingKeeper, restakingModule, type RestakingStakingQuerier } from "../x/restaking";
+import { pooledRewardsQuerier, pooledStakeQuerier, RESTAKING_MODULE, RESTAKING_MODULE_ACCOUNTS, RestakingKeeper, restakingModule, type RestakingStakingQuerier } from "../x/restaking";
 import { correlationModule, SlashingKeeper, slashingModule, slashingStakingHooks } from "../x/slashing";
 import { capModule, STAKING_MODULE_ACCOUNTS, STAKING_STORE, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 import { UpgradeKeeper } from "../x/upgrade/keeper";
@@ -197,7 +197,13 @@ export function createModules(
     correlationModule(keepers.slashing),
     evidenceModule(keepers.evidence),
     mintModule({ keeper: keepers.mint, defaultMintDenom: settings.denom }),
-    distributionModule({ keeper: keepers.distribution, staking: keepers.staking, stakingStore: STAKING_STORE }),
+    distributionModule({
+      keeper: keepers.distribution,
+      staking: keepers.staking,
+      stakingStore: STAKING_STORE,
+      // DelegationRewards of a member shows its part of its pool's pending rewards.
+      pooledRewards: pooledRewardsQuerier(keepers.restaking),
+    }),
     govModule({ keeper: keepers.gov, defaultBondDenom: settings.denom }),
     restakingModule(keepers.restaking, stakingAt),
     genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),

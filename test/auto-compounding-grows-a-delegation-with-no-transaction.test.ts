@@ -10,14 +10,29 @@
  * stake by the same fraction; opting out leaves alice an ordinary delegation of the same worth.
  * Every module's invariants (restaking's included) hold after every block.
  */
-import { QueryDelegationRewardsRequest, QueryDelegationRewardsResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
+import {
+  QueryDelegationRewardsRequest,
+  QueryDelegationRewardsResponse,
+  QueryDelegationTotalRewardsRequest,
+  QueryDelegationTotalRewardsResponse,
+  QueryDelegatorValidatorsRequest,
+  QueryDelegatorValidatorsResponse,
+} from "cosmjs-types/cosmos/distribution/v1beta1/query";
 import { MsgWithdrawDelegatorReward } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
-import { QueryDelegationRequest, QueryDelegationResponse } from "cosmjs-types/cosmos/staking/v1beta1/query";
+import {
+  QueryDelegationRequest,
+  QueryDelegationResponse,
+  QueryDelegatorValidatorRequest,
+  QueryDelegatorValidatorResponse,
+  QueryDelegatorValidatorsRequest as StakingDelegatorValidatorsRequest,
+  QueryDelegatorValidatorsResponse as StakingDelegatorValidatorsResponse,
+} from "cosmjs-types/cosmos/staking/v1beta1/query";
 import { TxMsgData } from "cosmjs-types/cosmos/base/abci/v1beta1/abci";
 import { MsgSubmitProposal, MsgSubmitProposalResponse, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
 import { VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgDelegate, MsgUndelegate } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { RequestQuery, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { Dec } from "../app/math";
 import type { JsonValue } from "../app/module";
 import { MsgSetAutoCompound } from "../proto/plume/restaking/v1/tx";
 import { startInProcessChain, type ChainUser, type ChainValidator, type InProcessChain } from "./helpers/in-process-chain";
@@ -39,12 +54,15 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
   let alice: ChainUser;
   let bob: ChainUser;
 
-  const pendingOf = (user: ChainUser): bigint => {
-    const r = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationRewards", QueryDelegationRewardsRequest.encode({ delegatorAddress: user.op.account, validatorAddress: a.op.valoper }).finish(), (b) =>
+  const pendingOfAddress = (delegator: string): bigint => {
+    const r = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationRewards", QueryDelegationRewardsRequest.encode({ delegatorAddress: delegator, validatorAddress: a.op.valoper }).finish(), (b) =>
       QueryDelegationRewardsResponse.decode(b),
     );
     return BigInt(r.rewards.find((c) => c.denom === DENOM)?.amount ?? "0");
   };
+  const pendingOf = (user: ChainUser): bigint => pendingOfAddress(user.op.account);
+  /** The pool's own pending F1 rewards: DelegationRewards of the module account that holds it. */
+  const poolPending = (): bigint => pendingOfAddress(chain.app.keepers.auth.addresses.encodeAccount(chain.app.keepers.restaking.poolAddress));
   /** The standard staking query a wallet asks (cosmjs delegation()). */
   const delegationOf = (user: ChainUser): bigint => {
     const r = query(chain, "/cosmos.staking.v1beta1.Query/Delegation", QueryDelegationRequest.encode({ delegatorAddr: user.op.account, validatorAddr: a.op.valoper }).finish(), (b) =>
@@ -120,9 +138,42 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
     expect(delegationOf(bob)).toBe(STAKE);
     expect(tokens()).toBe(tokensBefore + gained);
 
+    // distribution's DelegationRewards shows alice what is pending until the next compounding:
+    // nothing right after it, then her units' share of the pool's (all of it: she is its only member).
+    expect(pendingOf(alice)).toBe(0n);
+    chain.block();
+    chain.block();
+    expect(pendingOf(alice)).toBeGreaterThan(0n);
+    expect(pendingOf(alice)).toBe(poolPending());
+    const total = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationTotalRewards", QueryDelegationTotalRewardsRequest.encode({ delegatorAddress: alice.op.account }).finish(), (b) =>
+      QueryDelegationTotalRewardsResponse.decode(b),
+    );
+    expect(total.rewards.map((x) => [x.validatorAddress, x.reward.find((c) => c.denom === DENOM)?.amount])).toEqual([[a.op.valoper, pendingOf(alice).toString()]]);
+    expect(total.total.find((c) => c.denom === DENOM)?.amount).toBe(pendingOf(alice).toString());
+    const validators = query(chain, "/cosmos.distribution.v1beta1.Query/DelegatorValidators", QueryDelegatorValidatorsRequest.encode({ delegatorAddress: alice.op.account }).finish(), (b) =>
+      QueryDelegatorValidatorsResponse.decode(b),
+    );
+    expect(validators.validators).toEqual([a.op.valoper]);
+    // And so do x/staking's DelegatorValidators and DelegatorValidator.
+    const stakingValidators = query(
+      chain,
+      "/cosmos.staking.v1beta1.Query/DelegatorValidators",
+      StakingDelegatorValidatorsRequest.encode({ delegatorAddr: alice.op.account }).finish(),
+      (b) => StakingDelegatorValidatorsResponse.decode(b),
+    );
+    expect(stakingValidators.validators.map((x) => x.operatorAddress)).toEqual([a.op.valoper]);
+    const one = query(chain, "/cosmos.staking.v1beta1.Query/DelegatorValidator", QueryDelegatorValidatorRequest.encode({ delegatorAddr: alice.op.account, validatorAddr: a.op.valoper }).finish(), (b) =>
+      QueryDelegatorValidatorResponse.decode(b),
+    );
+    expect(one.validator?.operatorAddress).toBe(a.op.valoper);
+
     // And it keeps growing, interval after interval.
     let more = 0n;
+    while (chain.height < 9n) more += compounded(chain.block().events);
+    // What was pending before the compounding block is compounded in it (with that block's own allocation).
+    const pendingBefore = pendingOf(alice) / E18;
     while (chain.height < 10n) more += compounded(chain.block().events);
+    expect(more).toBeGreaterThanOrEqual(pendingBefore);
     expect(more).toBeGreaterThan(gained);
     expect(delegationOf(alice)).toBe(STAKE + gained + more);
     expect(tokens()).toBe(tokensBefore + gained + more);
@@ -187,5 +238,43 @@ describe("auto-compounding grows a delegation with no transaction (issue 10)", (
     ok(chain.block({ txs: [await chain.signTx(alice, [setAutoCompound(false)], 600_000)] }));
     chain.block();
     expect(ownShares(alice)).toBeGreaterThan(0n);
+  });
+
+  it("shows each of two members floor(pool's pending rewards * units / total units), never more than the pool's in all", async () => {
+    // On validator b (a is jailed by the double sign above, so it earns nothing).
+    const b = chain.validators[1] as ChainValidator;
+    const pending = (delegator: string): bigint => {
+      const r = query(chain, "/cosmos.distribution.v1beta1.Query/DelegationRewards", QueryDelegationRewardsRequest.encode({ delegatorAddress: delegator, validatorAddress: b.op.valoper }).finish(), (x) =>
+        QueryDelegationRewardsResponse.decode(x),
+      );
+      return BigInt(r.rewards.find((c) => c.denom === DENOM)?.amount ?? "0");
+    };
+    const msgs = (u: ChainUser, amount: bigint): { typeUrl: string; value: Uint8Array }[] => [
+      {
+        typeUrl: "/cosmos.staking.v1beta1.MsgDelegate",
+        value: MsgDelegate.encode({ delegatorAddress: u.op.account, validatorAddress: b.op.valoper, amount: { denom: DENOM, amount: amount.toString() } }).finish(),
+      },
+      {
+        typeUrl: "/plume.restaking.v1.MsgSetAutoCompound",
+        value: MsgSetAutoCompound.encode({ delegatorAddress: u.op.account, validatorAddress: b.op.valoper, enabled: true }).finish(),
+      },
+    ];
+    // Both join right after a compounding height (different stakes), then earn for two blocks before the next one.
+    while (chain.height % 5n !== 0n) chain.block();
+    ok(chain.block({ txs: [await chain.signTx(alice, msgs(alice, 3_000_000n), 600_000), await chain.signTx(bob, msgs(bob, 1_000_000n), 600_000)] }));
+    chain.block();
+    chain.block();
+    expect(chain.height % 5n).not.toBe(0n);
+    const k = chain.app.keepers.restaking;
+    const store = k.store(chain.ctx());
+    const total = Dec.fromProto(k.pool(store, b.op.address)?.totalUnits ?? "0").toAtomics();
+    const units = (u: ChainUser): bigint => Dec.fromProto(k.member(store, u.op.address, b.op.address)?.units ?? "0").toAtomics();
+    const pool = pending(chain.app.keepers.auth.addresses.encodeAccount(k.poolAddress));
+    expect(pool).toBeGreaterThan(0n);
+    expect(units(alice) + units(bob)).toBe(total);
+    expect(units(alice)).toBe(3n * units(bob));
+    for (const u of [alice, bob]) expect(pending(u.op.account)).toBe((pool * units(u)) / total);
+    expect(pending(alice.op.account) + pending(bob.op.account)).toBeLessThanOrEqual(pool);
+    expect(pool - pending(alice.op.account) - pending(bob.op.account)).toBeLessThan(2n);
   });
 });

@@ -5,16 +5,30 @@
  * cosmjs `delegation()` shows alice's stake grown by exactly what the block's `restaking_compound`
  * event delegated, and bob's pending rewards grew by the same amount over the same blocks (same
  * stake, same rewards). alice then undelegates part of her compounding stake with plain
- * `undelegateTokens` and receives exactly that after the unbonding time. Bad inputs get
+ * `undelegateTokens` and receives exactly that after the unbonding time. Between compoundings,
+ * plain cosmjs `distribution.delegationRewards()` shows alice what is pending for her: her units'
+ * share of the pool's pending rewards. Bad inputs get
  * restaking's codes and change nothing.
  */
 import { Registry } from "@cosmjs/proto-signing";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
-import { defaultRegistryTypes, GasPrice, QueryClient, setupStakingExtension, SigningStargateClient, type DeliverTxResponse, type StakingExtension } from "@cosmjs/stargate";
+import { toBech32 } from "@cosmjs/encoding";
+import {
+  defaultRegistryTypes,
+  GasPrice,
+  QueryClient,
+  setupDistributionExtension,
+  setupStakingExtension,
+  SigningStargateClient,
+  type DeliverTxResponse,
+  type DistributionExtension,
+  type StakingExtension,
+} from "@cosmjs/stargate";
 import { QueryDelegationRewardsRequest, QueryDelegationRewardsResponse } from "cosmjs-types/cosmos/distribution/v1beta1/query";
+import { moduleAddress } from "../app/address";
 import { MsgRestakeRewards, MsgSetAutoCompound } from "../proto/plume/restaking/v1/tx";
 import { testMnemonics } from "./helpers/accounts";
-import { addressOf, balanceOf, DENOM, directWallet, queryClient } from "./helpers/clients";
+import { addressOf, balanceOf, DENOM, directWallet, PREFIX, queryClient } from "./helpers/clients";
 import { waitFor, waitForHeight } from "./helpers/rpc";
 import { abciQuery, stakingGenesis } from "./helpers/staking";
 import { Testnet } from "./helpers/testnet";
@@ -42,7 +56,7 @@ describe("auto-compounding with cosmjs (issue 10)", () => {
   let net: Testnet;
   let port: number;
   let comet: Comet38Client;
-  let q: QueryClient & StakingExtension;
+  let q: QueryClient & StakingExtension & DistributionExtension;
   let alice: string;
   let bob: string;
   let carol: string;
@@ -76,7 +90,7 @@ describe("auto-compounding with cosmjs (issue 10)", () => {
     port = net.rpcPort(0);
     await waitForHeight(port, 2, 120_000);
     comet = await Comet38Client.connect(`http://127.0.0.1:${port}`);
-    q = QueryClient.withExtensions(comet, setupStakingExtension);
+    q = QueryClient.withExtensions(comet, setupStakingExtension, setupDistributionExtension);
     alice = await addressOf(await directWallet("alice"));
     bob = await addressOf(await directWallet("bob"));
     carol = await addressOf(await directWallet("carol"));
@@ -113,6 +127,20 @@ describe("auto-compounding with cosmjs (issue 10)", () => {
     // bob's rewards over (hj, hc], the blocks the pool earned in: exactly r (F1 truncates the pool's to whole coins).
     const bobGained = (await pendingAt(bob, hc)) - (await pendingAt(bob, hj));
     expect(bobGained / 10n ** 18n).toBe(r);
+    // What is pending for alice until the next compounding: nothing right after it, then her
+    // units' share of the pool delegation's pending rewards (all of it: she is its only member).
+    const pool = toBech32(PREFIX, moduleAddress("restaking"));
+    expect(await pendingAt(alice, hc)).toBe(0n);
+    await waitForHeight(port, hc + 2, 60_000);
+    const alicePending = await pendingAt(alice, hc + 2);
+    expect(alicePending).toBeGreaterThan(0n);
+    expect(alicePending).toBe(await pendingAt(pool, hc + 2));
+    // Plain cosmjs, no plume types: DelegationRewards and DelegationTotalRewards show it.
+    const shown = await q.distribution.delegationRewards(alice, v0);
+    expect(BigInt(shown.rewards.find((c) => c.denom === DENOM)?.amount ?? "0")).toBeGreaterThan(0n);
+    const totals = await q.distribution.delegationTotalRewards(alice);
+    expect(totals.rewards.map((x) => x.validatorAddress)).toEqual([v0]);
+    expect(BigInt(totals.total.find((c) => c.denom === DENOM)?.amount ?? "0")).toBeGreaterThan(0n);
     // It keeps growing without a tx.
     await waitForHeight(port, hc + INTERVAL + 1, 60_000);
     const r2 = await compoundedAt(hc + INTERVAL);

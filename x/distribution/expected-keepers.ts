@@ -6,7 +6,8 @@
 import type { Delegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
-import type { Coins } from "../../app/math";
+import type { Coins, DecCoins } from "../../app/math";
+import type { QueryContext } from "../../app/module";
 import type { KVStoreReader } from "../../app/store/types";
 
 export interface DistributionStakingKeeper {
@@ -27,6 +28,26 @@ export interface DistributionStakingReader {
   delegatorDelegations(store: KVStoreReader, delegator: Uint8Array): IterableIterator<Delegation>;
   allValidators(store: KVStoreReader): IterableIterator<Validator>;
   allDelegations(store: KVStoreReader): IterableIterator<Delegation>;
+}
+
+/**
+ * A delegator's part of x/restaking's compounding pools (docs/restaking.md, "Pending rewards of a
+ * member"). Optional: without it the rewards queries are exactly the SDK's.
+ */
+export interface DistributionPooledRewardsQuerier {
+  /** The account that holds every pool's delegation. */
+  readonly poolAddress: Uint8Array;
+  /**
+   * The pools the delegator is a member of, by validator address bytes, each with the member's
+   * part of the pool delegation's pending rewards (`share`).
+   */
+  poolSharesAt(ctx: QueryContext, delegator: Uint8Array): readonly PooledRewardsShare[];
+}
+
+export interface PooledRewardsShare {
+  readonly validator: Uint8Array;
+  /** The member's part of the pool delegation's pending rewards. */
+  share(poolRewards: DecCoins): DecCoins;
 }
 
 export interface DistributionBankKeeper {

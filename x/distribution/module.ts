@@ -2,7 +2,7 @@
 import type { AppModule, JsonValue, ModuleAccountDecl } from "../../app/module";
 import { distributionBeginBlock } from "./abci";
 import { DISTRIBUTION_CODESPACE } from "./errors";
-import type { DistributionStakingReader } from "./expected-keepers";
+import type { DistributionPooledRewardsQuerier, DistributionStakingReader } from "./expected-keepers";
 import {
   defaultDistributionGenesis,
   distributionGenesisToJson,
@@ -27,6 +27,8 @@ export interface DistributionModuleOptions {
   /** Staking read at a height, for the queries (the store name is staking's). */
   readonly staking: DistributionStakingReader;
   readonly stakingStore: string;
+  /** x/restaking's pools, for the rewards queries of their members (optional). */
+  readonly pooledRewards?: DistributionPooledRewardsQuerier;
 }
 
 export function distributionModule(o: DistributionModuleOptions): AppModule {
@@ -40,7 +42,12 @@ export function distributionModule(o: DistributionModuleOptions): AppModule {
     codespaces: [DISTRIBUTION_CODESPACE],
     registerServices(registrar) {
       registerDistributionMsgServer(registrar, k);
-      registerDistributionQueryServer(registrar, { reader: k, staking: o.staking, stakingStore: o.stakingStore });
+      registerDistributionQueryServer(registrar, {
+        reader: k,
+        staking: o.staking,
+        stakingStore: o.stakingStore,
+        ...(o.pooledRewards !== undefined ? { pooled: o.pooledRewards } : {}),
+      });
     },
     defaultGenesis: () => distributionGenesisToJson(defaultDistributionGenesis()),
     validateGenesis: (g: JsonValue) => validateDistributionGenesis(parseDistributionGenesis(g)),

@@ -39,7 +39,7 @@ import { GrpcStatus, QueryError, invalidArgument } from "../../app/query-router"
 import { CacheKVStore } from "../../app/store/cache-kv-store";
 import type { KVStoreReader } from "../../app/store/types";
 import { ErrNoDelegation, ErrNoValidatorFound } from "../staking/errors";
-import type { DistributionStakingReader } from "./expected-keepers";
+import type { DistributionPooledRewardsQuerier, DistributionStakingReader, PooledRewardsShare } from "./expected-keepers";
 import type { DistributionReader } from "./keeper";
 import { DISTRIBUTION_STORE, SlashEvents } from "./state-keys";
 
@@ -53,7 +53,15 @@ export interface DistributionQueryDeps {
   readonly reader: DistributionReader;
   readonly staking: DistributionStakingReader;
   readonly stakingStore: string;
+  /**
+   * x/restaking's pools: DelegationRewards and DelegationTotalRewards add to a member's own
+   * rewards its part of its pool's pending rewards, and DelegatorValidators lists the validators
+   * it reaches through a pool (docs/restaking.md, "Pending rewards of a member").
+   */
+  readonly pooled?: DistributionPooledRewardsQuerier;
 }
+
+const compareBytes = (x: Uint8Array, y: Uint8Array): number => (x.length !== y.length ? x.length - y.length : Buffer.compare(x, y));
 
 export function distributionQueryHandlers(d: DistributionQueryDeps): AnyQueryHandler[] {
   const r = d.reader;
@@ -76,6 +84,13 @@ export function distributionQueryHandlers(d: DistributionQueryDeps): AnyQueryHan
     const branch = new CacheKVStore(store(ctx));
     const endingPeriod = r.incrementValidatorPeriod(branch, operator, v);
     return r.calculateDelegationRewards(branch, operator, v, del, endingPeriod, ctx.height);
+  };
+  const poolSharesOf = (ctx: QueryContext, delegator: Uint8Array): readonly PooledRewardsShare[] => d.pooled?.poolSharesAt(ctx, delegator) ?? [];
+  /** A member's part of the pending rewards of the pool delegation on `operator` (none when the pool has no delegation). */
+  const pooledRewardsOf = (ctx: QueryContext, operator: Uint8Array, v: Validator, pooled: PooledRewardsShare): DecCoins => {
+    const poolAddress = d.pooled?.poolAddress;
+    const poolDel = poolAddress === undefined ? undefined : d.staking.delegation(stakingStore(ctx), poolAddress, operator);
+    return poolDel === undefined ? DecCoins.empty() : pooled.share(rewardsOf(ctx, operator, v, poolDel));
   };
   return [
     erase<QueryParamsRequest, QueryParamsResponse>({
@@ -164,8 +179,15 @@ export function distributionQueryHandlers(d: DistributionQueryDeps): AnyQueryHan
         const operator = a.decodeValidator(req.validatorAddress);
         const v = validatorOf(ctx, operator);
         const delegator = a.decodeAccount(req.delegatorAddress);
-        const del = delegationOf(ctx, delegator, operator);
-        return { rewards: rewardsOf(ctx, operator, v, del).toProto() };
+        const pooled = poolSharesOf(ctx, delegator).find((p) => compareBytes(p.validator, operator) === 0);
+        if (pooled === undefined) {
+          const del = delegationOf(ctx, delegator, operator);
+          return { rewards: rewardsOf(ctx, operator, v, del).toProto() };
+        }
+        // A member: its own delegation's rewards (if it has one) and its part of the pool's.
+        const own = d.staking.delegation(stakingStore(ctx), delegator, operator);
+        const ownRewards = own === undefined ? DecCoins.empty() : rewardsOf(ctx, operator, v, own);
+        return { rewards: ownRewards.add(pooledRewardsOf(ctx, operator, v, pooled)).toProto() };
       },
     }),
     erase<QueryDelegationTotalRewardsRequest, QueryDelegationTotalRewardsResponse>({
@@ -176,12 +198,26 @@ export function distributionQueryHandlers(d: DistributionQueryDeps): AnyQueryHan
         if (req.delegatorAddress === "") throw invalidArgument("empty delegator address");
         const delegator = a.decodeAccount(req.delegatorAddress);
         let total = DecCoins.empty();
-        const rewards: QueryDelegationTotalRewardsResponse["rewards"] = [];
+        const pooled = poolSharesOf(ctx, delegator);
+        const entries: { operator: Uint8Array; validatorAddress: string; reward: DecCoins }[] = [];
         for (const del of d.staking.delegatorDelegations(stakingStore(ctx), delegator)) {
           const operator = a.decodeValidator(del.validatorAddress);
-          const reward = rewardsOf(ctx, operator, validatorOf(ctx, operator), del);
-          rewards.push({ validatorAddress: del.validatorAddress, reward: reward.toProto() });
-          total = total.add(reward);
+          const v = validatorOf(ctx, operator);
+          let reward = rewardsOf(ctx, operator, v, del);
+          const hit = pooled.find((p) => compareBytes(p.validator, operator) === 0);
+          if (hit !== undefined) reward = reward.add(pooledRewardsOf(ctx, operator, v, hit));
+          entries.push({ operator, validatorAddress: del.validatorAddress, reward });
+        }
+        // Pools the member reaches with no own delegation: an entry each, in validator order.
+        const pooledOnly = pooled.filter((p) => !entries.some((e) => compareBytes(e.operator, p.validator) === 0));
+        for (const p of pooledOnly) {
+          entries.push({ operator: p.validator, validatorAddress: a.encodeValidator(p.validator), reward: pooledRewardsOf(ctx, p.validator, validatorOf(ctx, p.validator), p) });
+        }
+        if (pooledOnly.length > 0) entries.sort((x, y) => compareBytes(x.operator, y.operator));
+        const rewards: QueryDelegationTotalRewardsResponse["rewards"] = [];
+        for (const e of entries) {
+          rewards.push({ validatorAddress: e.validatorAddress, reward: e.reward.toProto() });
+          total = total.add(e.reward);
         }
         return { rewards, total: total.toProto() };
       },
@@ -193,7 +229,13 @@ export function distributionQueryHandlers(d: DistributionQueryDeps): AnyQueryHan
       handle: (ctx, req) => {
         if (req.delegatorAddress === "") throw invalidArgument("empty delegator address");
         const delegator = a.decodeAccount(req.delegatorAddress);
-        return { validators: [...d.staking.delegatorDelegations(stakingStore(ctx), delegator)].map((del) => del.validatorAddress) };
+        const operators = [...d.staking.delegatorDelegations(stakingStore(ctx), delegator)].map((del) => a.decodeValidator(del.validatorAddress));
+        const pooledOnly = poolSharesOf(ctx, delegator)
+          .map((p) => p.validator)
+          .filter((v) => !operators.some((o) => compareBytes(o, v) === 0));
+        if (pooledOnly.length > 0) operators.push(...pooledOnly);
+        if (pooledOnly.length > 0) operators.sort(compareBytes);
+        return { validators: operators.map((o) => a.encodeValidator(o)) };
       },
     }),
     erase<QueryDelegatorWithdrawAddressRequest, QueryDelegatorWithdrawAddressResponse>({

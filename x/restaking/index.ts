@@ -7,4 +7,4 @@ export { defaultRestakingParams, validateRestakingParams, DEFAULT_COMPOUND_INTER
 export { restakingInvariants, assertRestakingInvariants } from "./invariants";
 export { msgRestakeRewardsAmino, msgSetAutoCompoundAmino, msgUpdateParamsAmino } from "./amino";
 export { restakingMsgHandlers } from "./msg-server";
-export { pooledStakeQuerier, type PooledStakeQuerier } from "./pooled-stake";
+export { pooledRewardsQuerier, pooledStakeQuerier, type PooledRewardsQuerier, type PooledStakeQuerier } from "./pooled-stake";

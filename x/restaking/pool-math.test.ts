@@ -1,5 +1,5 @@
-import { Coin, Coins, Dec, Int } from "../../app/math";
-import { compoundable, idleForUnits, sharesForUnits, unitsForJoin, unitsForShares } from "./pool-math";
+import { Coin, Coins, Dec, DecCoin, DecCoins, Int } from "../../app/math";
+import { compoundable, idleForUnits, rewardsForUnits, sharesForUnits, unitsForJoin, unitsForShares } from "./pool-math";
 import { isCompoundingHeight, nextCompoundingHeight } from "./params";
 
 const d = (s: string): Dec => Dec.fromString(s);
@@ -17,6 +17,14 @@ describe("pool maths", () => {
     const idle = Coins.of(Coin.of("stake", 10n), Coin.of("uatom", 2n));
     expect(idleForUnits(d("1"), d("3"), idle).toString()).toBe("3stake");
     expect(idleForUnits(d("3"), d("3"), idle).toString()).toBe("10stake,2uatom");
+  });
+
+  it("a member's pending rewards are its units' fraction of the pool's, truncated at 18 decimals; the last member's are all of them", () => {
+    const pending = DecCoins.of(DecCoin.of("stake", d("10.000000000000000001")), DecCoin.of("uatom", d("0.000000000000000002")));
+    expect(rewardsForUnits(d("1"), d("3"), pending).toString()).toBe("3.333333333333333333stake");
+    expect(rewardsForUnits(d("2"), d("3"), pending).toString()).toBe("6.666666666666666667stake,0.000000000000000001uatom");
+    expect(rewardsForUnits(d("3"), d("3"), pending).toString()).toBe(pending.toString());
+    expect(rewardsForUnits(d("1"), Dec.zero(), pending).toString()).toBe("");
   });
 
   it("a partial exit burns units rounded up", () => {

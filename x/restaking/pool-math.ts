@@ -5,7 +5,7 @@
  * dust stays with the remaining members. The last member out takes everything.
  */
 import type { Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
-import { Coin, Coins, Dec, Int } from "../../app/math";
+import { Coin, Coins, Dec, DecCoin, DecCoins, Int } from "../../app/math";
 
 /** x/staking's TokensFromShares: shares * tokens / delegator_shares (LegacyDec, rounded as the SDK). */
 export function tokensFromShares(v: Validator, shares: Dec): Dec {
@@ -62,6 +62,21 @@ export function idleForUnits(units: Dec, totalUnits: Dec, idle: Coins): Coins {
     if (amount > 0n) out.push(Coin.of(c.denom, amount));
   }
   return Coins.of(...out);
+}
+
+/**
+ * A member's part of the pool delegation's pending rewards (distribution's DelegationRewards for a
+ * member): floor(amount * units / totalUnits) per denom at 18 decimals; all for the last member.
+ */
+export function rewardsForUnits(units: Dec, totalUnits: Dec, rewards: DecCoins): DecCoins {
+  if (units.equal(totalUnits)) return rewards;
+  if (totalUnits.isZero()) return DecCoins.empty();
+  const out: DecCoin[] = [];
+  for (const c of rewards) {
+    const amount = mulDivTruncate(c.amount, units, totalUnits);
+    if (amount.isPositive()) out.push(DecCoin.of(c.denom, amount));
+  }
+  return DecCoins.of(...out);
 }
 
 /**

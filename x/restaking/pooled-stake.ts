@@ -4,13 +4,13 @@
  * see"): a member's pooled shares are floor(S * u / U), what leaving would give it. Reads the
  * restaking store and, through RestakingStakingQuerier, x/staking's at the queried height.
  */
-import { Dec } from "../../app/math";
+import { Dec, type DecCoins } from "../../app/math";
 import type { QueryContext } from "../../app/module";
 import type { Bytes } from "../../app/store/types";
 import type { Member } from "../../proto/plume/restaking/v1/restaking";
 import type { RestakingStakingQuerier } from "./expected-keepers";
 import type { RestakingReader } from "./keeper";
-import { sharesForUnits } from "./pool-math";
+import { rewardsForUnits, sharesForUnits } from "./pool-math";
 import { RESTAKING_STORE } from "./state-keys";
 
 export interface PooledStakeQuerier {
@@ -43,6 +43,33 @@ export function pooledStakeQuerier(r: RestakingReader, staking: RestakingStaking
       return members
         .map((m, i): [Bytes, Dec] => [r.addresses.decodeAccount(m.delegatorAddress), shares[i] ?? Dec.zero()])
         .filter(([, s]) => s.isPositive());
+    },
+  };
+}
+
+/**
+ * What distribution's DelegationRewards and DelegationTotalRewards need to show a member's pending
+ * rewards (docs/restaking.md, "Pending rewards of a member"): for each pool the delegator is in,
+ * its part `floor(r * u / U)` of the pool delegation's pending rewards `r`.
+ */
+export interface PooledRewardsQuerier {
+  readonly poolAddress: Bytes;
+  poolSharesAt(ctx: QueryContext, delegator: Bytes): readonly { readonly validator: Bytes; share(poolRewards: DecCoins): DecCoins }[];
+}
+
+export function pooledRewardsQuerier(r: RestakingReader): PooledRewardsQuerier {
+  return {
+    poolAddress: r.poolAddress,
+    poolSharesAt: (ctx, delegator) => {
+      const store = ctx.store(RESTAKING_STORE);
+      return [...r.memberships(store, delegator)].flatMap((m) => {
+        const validator = r.addresses.decodeValidator(m.validatorAddress);
+        const pool = r.pool(store, validator);
+        if (pool === undefined) return [];
+        const units = Dec.fromProto(m.units);
+        const total = Dec.fromProto(pool.totalUnits);
+        return [{ validator, share: (poolRewards: DecCoins) => rewardsForUnits(units, total, poolRewards) }];
+      });
     },
   };
 }

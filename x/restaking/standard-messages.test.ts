@@ -74,6 +74,18 @@ describe("standard staking queries show pooled stake as the delegator's own", ()
     // Every token of the validator is listed once.
     expect(rv.delegationResponses.reduce((sum, d) => sum + BigInt(d.balance.amount), 0n)).toBe(h.validatorTokens(V0));
   });
+
+  it("DelegatorValidators and DelegatorValidator list a validator reached only through a pool; B's are the SDK's", () => {
+    const va = query("DelegatorValidators", Q.QueryDelegatorValidatorsRequest, Q.QueryDelegatorValidatorsResponse, { delegatorAddr: a.encodeAccount(A), pagination: { countTotal: true } });
+    expect([va.validators.map((v) => v.operatorAddress), va.pagination?.total]).toEqual([[a.encodeValidator(V0)], 1n]);
+    const one = query("DelegatorValidator", Q.QueryDelegatorValidatorRequest, Q.QueryDelegatorValidatorResponse, { delegatorAddr: a.encodeAccount(A), validatorAddr: a.encodeValidator(V0) });
+    expect(one.validator.operatorAddress).toBe(a.encodeValidator(V0));
+    expect(() => query("DelegatorValidator", Q.QueryDelegatorValidatorRequest, Q.QueryDelegatorValidatorResponse, { delegatorAddr: a.encodeAccount(A), validatorAddr: a.encodeValidator(operator(1)) })).toThrow(
+      "no delegation for (address, validator) tuple",
+    );
+    const vb = query("DelegatorValidators", Q.QueryDelegatorValidatorsRequest, Q.QueryDelegatorValidatorsResponse, { delegatorAddr: a.encodeAccount(B), pagination: { countTotal: true } });
+    expect([vb.validators.map((v) => v.operatorAddress), vb.pagination?.total]).toEqual([[a.encodeValidator(V0)], 1n]);
+  });
 });
 
 describe("standard MsgUndelegate and MsgBeginRedelegate on pooled stake", () => {

@@ -157,6 +157,7 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
     partyOf: (d: Delegation) => Bytes,
     hasOwn: (party: Bytes) => boolean,
     make: (party: Bytes, shares: Dec) => Delegation,
+    request: PageRequest | undefined,
   ): { dels: Delegation[]; pagination: PageResponse } => {
     if (extra.length === 0) return { dels, pagination };
     const out = dels.map((d) => {
@@ -166,10 +167,25 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
     if (pagination.nextKey.length !== 0) return { dels: out, pagination };
     const added = extra.filter(([party]) => !hasOwn(party)).map(([party, shares]) => make(party, shares));
     const all = [...out, ...added].sort((x, y) => compareBytes(partyOf(x), partyOf(y)));
-    return { dels: all, pagination: pagination.total > 0n ? { ...pagination, total: pagination.total + BigInt(added.length) } : pagination };
+    // `total` is reported for offset-based requests that count (limit 0 counts), as the page's own.
+    const counted = (request?.key.length ?? 0) === 0 && (request === undefined || request.limit === 0n || request.countTotal);
+    return { dels: all, pagination: counted ? { ...pagination, total: pagination.total + BigInt(added.length) } : pagination };
   };
   const pooledDelegation = (delegator: Bytes, validator: Bytes, shares: Dec): Delegation =>
     Delegation.fromPartial({ delegatorAddress: a.encodeAccount(delegator), validatorAddress: a.encodeValidator(validator), shares: shares.toProto() });
+  /** A delegator's page of its own delegations with its pooled shares folded in (DelegatorDelegations, DelegatorValidators). */
+  const delegatorPageWithPooled = (ctx: QueryContext, s: KVStoreReader, del: Bytes, own: Delegation[], ownPage: PageResponse, request: PageRequest | undefined): { dels: Delegation[]; pagination: PageResponse } =>
+    deps.pooled === undefined
+      ? { dels: own, pagination: ownPage }
+      : withPooled(
+          own,
+          ownPage,
+          deps.pooled.pooledSharesAt(ctx, del),
+          (d) => a.decodeValidator(d.validatorAddress),
+          (validator) => r.delegation(s, del, validator) !== undefined,
+          (validator, shares) => pooledDelegation(del, validator, shares),
+          request,
+        );
 
   // queryAllRedelegations decodes the delegator without the empty check the other queries make.
   const decodeAccountForQuery = (s: string): Uint8Array => {
@@ -252,6 +268,7 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
           (d) => a.decodeAccount(d.delegatorAddress),
           (member) => r.delegation(s, member, valAddr) !== undefined,
           (member, shares) => pooledDelegation(member, valAddr, shares),
+          req.pagination,
         );
         dels.splice(0, dels.length, ...merged.dels);
         pagination = merged.pagination;
@@ -321,17 +338,7 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       const s = store(ctx);
       const own: Delegation[] = [];
       const ownPage = page(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => own.push(Delegation.decode(value)));
-      const { dels, pagination } =
-        deps.pooled === undefined
-          ? { dels: own, pagination: ownPage }
-          : withPooled(
-              own,
-              ownPage,
-              deps.pooled.pooledSharesAt(ctx, del),
-              (d) => a.decodeValidator(d.validatorAddress),
-              (validator) => r.delegation(s, del, validator) !== undefined,
-              (validator, shares) => pooledDelegation(del, validator, shares),
-            );
+      const { dels, pagination } = delegatorPageWithPooled(ctx, s, del, own, ownPage, req.pagination);
       const delegationResponses = asInternal(() => dels.map((d) => delegationResponse(s, d)));
       return { delegationResponses, pagination };
     },
@@ -347,7 +354,8 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       const del = a.decodeAccount(req.delegatorAddr);
       const val = a.decodeValidator(req.validatorAddr);
       const s = store(ctx);
-      const d = r.delegation(s, del, val);
+      // A validator reached only through a restaking pool is the delegator's too.
+      const d = r.delegation(s, del, val) ?? (deps.pooled?.pooledSharesAt(ctx, del).some(([v]) => sameBytes(v, val)) === true ? pooledDelegation(del, val, Dec.zero()) : undefined);
       if (d === undefined) throw internal("no delegation for (address, validator) tuple");
       const v = r.validator(s, a.decodeValidator(d.validatorAddress));
       if (v === undefined) throw internal("validator does not exist");
@@ -424,13 +432,15 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       nonEmpty(req.delegatorAddr, "delegator");
       const del = a.decodeAccount(req.delegatorAddr);
       const s = store(ctx);
-      const validators: Validator[] = [];
-      const pagination = asInternal(() =>
-        paginatePrefix(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => {
-          const d = Delegation.decode(value);
+      // With restaking's pools, the validators reached only through a pool join the last page, as in DelegatorDelegations.
+      const own: Delegation[] = [];
+      const ownPage = asInternal(() => paginatePrefix(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => own.push(Delegation.decode(value))));
+      const { dels, pagination } = delegatorPageWithPooled(ctx, s, del, own, ownPage, req.pagination);
+      const validators = asInternal(() =>
+        dels.map((d) => {
           const v = r.validator(s, a.decodeValidator(d.validatorAddress));
           if (v === undefined) throw ErrNoValidatorFound.wrap();
-          validators.push(v);
+          return v;
         }),
       );
       return { validators, pagination };
