@@ -19,6 +19,7 @@ import { BANK_STORE } from "../x/bank/state-keys";
 import { consensusSimulation } from "../x/consensus/simulation";
 import { distributionSimulation } from "../x/distribution/simulation";
 import { genutilSimulation } from "../x/genutil/simulation";
+import { govSimulation } from "../x/gov/simulation";
 import { mintSimulation } from "../x/mint/simulation";
 import { slashingSimulation } from "../x/slashing/simulation";
 import { stakingSimulation } from "../x/staking/simulation";
@@ -36,6 +37,7 @@ export function moduleSimulations(app: PlumeApp): ModuleSimulation[] {
     slashingSimulation(k.slashing, k.staking),
     distributionSimulation(k.distribution, k.staking),
     mintSimulation(k.mint),
+    govSimulation(k.gov, k.staking),
     genutilSimulation(),
     consensusSimulation(k.consensus),
     upgradeSimulation(k.upgrade, () => app.modules.versionMap()),
