@@ -8,13 +8,14 @@
  * (old one height before, new at that height: cosmjs at a height, abci_query and REST with
  * x-cosmos-block-height). A proposal carrying x/distribution's MsgCommunityPoolSpend pays its
  * recipient exactly; a proposal that misses quorum is rejected and its deposits refunded
- * (burn_vote_quorum is false).
+ * (burn_vote_quorum is false); a cancelled proposal's charge goes into the community pool
+ * (proposal_cancel_dest is the distribution module account).
  */
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { QueryClient, SigningStargateClient, setupDistributionExtension, setupGovExtension, setupSlashingExtension, setupStakingExtension, type GovExtension } from "@cosmjs/stargate";
 import { toBech32 } from "@cosmjs/encoding";
 import { ProposalStatus, VoteOption } from "cosmjs-types/cosmos/gov/v1beta1/gov";
-import { MsgSubmitProposal, MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
+import { MsgCancelProposal, MsgSubmitProposal, MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
 import { MsgVote } from "cosmjs-types/cosmos/gov/v1beta1/tx";
 import { MsgUpdateParams as SlashingMsgUpdateParams } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import { QueryParamsRequest as SlashingParamsRequest, QueryParamsResponse as SlashingParamsResponse } from "cosmjs-types/cosmos/slashing/v1beta1/query";
@@ -34,11 +35,15 @@ import { abciQuery } from "./helpers/staking";
 const FEE = { amount: [{ denom: DENOM, amount: "20000" }], gas: "900000" };
 const GOV = toBech32(PREFIX, moduleAddress("gov"));
 const DEPOSIT = [{ denom: DENOM, amount: "1000000" }];
+const DISTRIBUTION = toBech32(PREFIX, moduleAddress("distribution"));
 
 function govGenesis(appState: Record<string, JsonValue>): void {
   const gov = appState["gov"] as Record<string, JsonValue>;
   const params = gov["params"] as Record<string, JsonValue>;
-  appState["gov"] = { ...gov, params: { ...params, min_deposit: DEPOSIT, max_deposit_period: "60s", voting_period: "6s", expedited_voting_period: "3s" } };
+  appState["gov"] = {
+    ...gov,
+    params: { ...params, min_deposit: DEPOSIT, max_deposit_period: "60s", voting_period: "6s", expedited_voting_period: "3s", proposal_cancel_ratio: "0.300000000000000000", proposal_cancel_dest: DISTRIBUTION },
+  };
 }
 
 type Msg = { typeUrl: string; value: Uint8Array };
@@ -114,6 +119,20 @@ describe("one proposal lengthens the signing window and lowers the cap, another 
       if (ended) return h;
     }
     throw new Error(`no block ended proposal ${id}`);
+  }
+
+  /** The community pool's whole tokens at a height (REST). */
+  async function poolAt(height: number): Promise<bigint> {
+    const pool = (await restAt<{ pool: { denom: string; amount: string }[] }>("/cosmos/distribution/v1beta1/community_pool", height)).pool;
+    return BigInt((pool.find((c) => c.denom === DENOM)?.amount ?? "0").split(".")[0] as string);
+  }
+
+  /** bob's proposal to set signed_blocks_window to `window`. */
+  async function windowProposal(title: string, window: bigint): Promise<bigint> {
+    const slashing = (await q.slashing.params()).params;
+    return submit("bob", title, [
+      { typeUrl: "/cosmos.slashing.v1beta1.MsgUpdateParams", value: SlashingMsgUpdateParams.encode({ authority: GOV, params: { ...slashing, signedBlocksWindow: window } }).finish() },
+    ]);
   }
 
   const restAt = async <T>(path: string, height: number): Promise<T> => (await (await fetch(`http://127.0.0.1:${api}${path}`, { headers: { "x-cosmos-block-height": String(height) } })).json()) as T;
@@ -194,11 +213,6 @@ describe("one proposal lengthens the signing window and lowers the cap, another 
     // The pool paid it: the block that ended the proposal took it out of the pool, whatever the
     // community tax added in that block's BeginBlock (rewards of the block before).
     const h = await endingHeight(id);
-    type PoolRest = { pool: { denom: string; amount: string }[] };
-    const poolAt = async (height: number): Promise<bigint> => {
-      const coin = (await restAt<PoolRest>("/cosmos/distribution/v1beta1/community_pool", height)).pool.find((c) => c.denom === DENOM);
-      return BigInt((coin?.amount ?? "0").split(".")[0] as string);
-    };
     const drop = (await poolAt(h - 1)) - (await poolAt(h));
     expect(drop).toBeGreaterThan(4_000_000n);
     expect(drop).toBeLessThanOrEqual(4_321_000n);
@@ -208,18 +222,38 @@ describe("one proposal lengthens the signing window and lowers the cap, another 
     // Only alice votes, the validators stay silent.
     const bob = addr("bob");
     const before = BigInt((await client("bob").getBalance(bob, DENOM)).amount);
-    const slashing = (await q.slashing.params()).params;
-    const id = await submit("bob", "Nobody cares", [
-      { typeUrl: "/cosmos.slashing.v1beta1.MsgUpdateParams", value: SlashingMsgUpdateParams.encode({ authority: GOV, params: { ...slashing, signedBlocksWindow: 999n } }).finish() },
-    ]);
+    const window = (await q.slashing.params()).params.signedBlocksWindow;
+    const id = await windowProposal("Nobody cares", 999n);
     expect(BigInt((await client("bob").getBalance(bob, DENOM)).amount)).toBe(before - 20_000n - 1_000_000n);
     await vote("alice", id, VoteOption.VOTE_OPTION_YES);
     // alice's 70 PLUME of 270 bonded: 25.9%, below the quorum.
     const tally = (await q.gov.tally(id.toString())).tally;
     expect(tally).toEqual({ yes: "70000000", abstain: "0", no: "0", noWithVeto: "0" });
     expect(await finalStatus(id)).toBe(ProposalStatus.PROPOSAL_STATUS_REJECTED);
-    expect((await q.slashing.params()).params.signedBlocksWindow).toBe(slashing.signedBlocksWindow);
+    expect((await q.slashing.params()).params.signedBlocksWindow).toBe(window);
     expect(BigInt((await client("bob").getBalance(bob, DENOM)).amount)).toBe(before - 20_000n);
     expect((await q.gov.deposits(id.toString())).deposits).toEqual([]);
+  });
+
+  it("sends a cancelled proposal's charge to the community pool when proposal_cancel_dest is the distribution module", async () => {
+    const bob = addr("bob");
+    const before = BigInt((await client("bob").getBalance(bob, DENOM)).amount);
+    const id = await windowProposal("Never mind", 777n);
+    client("bob").registry.register("/cosmos.gov.v1.MsgCancelProposal", MsgCancelProposal);
+    const res = await client("bob").signAndBroadcast(bob, [{ typeUrl: "/cosmos.gov.v1.MsgCancelProposal", value: MsgCancelProposal.fromPartial({ proposalId: id, proposer: bob }) }], FEE);
+    expect(res.code).toBe(0);
+    // 30% of the 1 PLUME deposit goes to the community pool (FundCommunityPool from the gov
+    // account, as the SDK does for this destination), 70% back to bob.
+    const transfers = res.events
+      .filter((e) => e.type === "transfer")
+      .map((e) => Object.fromEntries(e.attributes.filter((a) => a.key !== "msg_index").map((a) => [a.key, a.value])));
+    expect(transfers).toContainEqual({ recipient: DISTRIBUTION, sender: GOV, amount: `300000${DENOM}` });
+    expect(transfers).toContainEqual({ recipient: bob, sender: GOV, amount: `700000${DENOM}` });
+    expect(BigInt((await client("bob").getBalance(bob, DENOM)).amount)).toBe(before - 2n * 20_000n - 300_000n);
+    await expect(proposalV1(id)).rejects.toThrow();
+    // The pool grew by the charge (and the community tax of the cancel's block), the distribution
+    // account holds it: the module-account invariant of x/distribution would say otherwise.
+    const { height } = await comet.tx({ hash: Buffer.from(res.transactionHash, "hex") });
+    expect((await poolAt(height)) - (await poolAt(height - 1))).toBeGreaterThanOrEqual(300_000n);
   });
 });

@@ -18,7 +18,9 @@
  *
  * The simulator's governance authority is a key it holds (chain/simulation.ts), not the gov module
  * account: a passed proposal carrying a MsgUpdateParams therefore ends FAILED (gov/13 at
- * execution), which exercises the failure branch; text proposals end PASSED.
+ * execution), which exercises the failure branch; text proposals end PASSED. A cancelled
+ * proposal's charge is burned, sent to an account, or (proposal_cancel_dest the distribution
+ * module account) put in the community pool, which distribution's module-account invariant checks.
  *
  * Invariants: deposits (the gov account holds every deposit) and running-tally (invariants.ts).
  */
@@ -38,6 +40,7 @@ import { MsgUpdateParams as CapMsgUpdateParams } from "../../proto/plume/staking
 import type { SimRandom } from "../../sim/random";
 import { EXPECT_OK, expectError, type Expectation, type InvariantEnv, type ModuleSimulation, type OpEnv, type SimOperation } from "../../sim/types";
 import type { SimAccount } from "../../sim/keys";
+import { DISTRIBUTION_MODULE_NAME } from "../distribution/keeper";
 import { randomDistributionParams } from "../distribution/simulation";
 import { randomMintParams } from "../mint/simulation";
 import { randomSlashingParams } from "../slashing/simulation";
@@ -96,6 +99,7 @@ type ProposalKind = "text" | "metadata" | "v1beta1-text" | "update-params" | "no
 
 export function govSimulation(k: GovKeeper, staking: StakingKeeper): ModuleSimulation {
   const govAddress = k.addresses.encodeAccount(moduleAddress(GOV_MODULE_NAME));
+  const poolAddress = k.addresses.encodeAccount(moduleAddress(DISTRIBUTION_MODULE_NAME));
   const isActive = (p: Proposal): boolean => p.status === ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD || p.status === ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD;
   const proposals = (env: OpEnv): Proposal[] => [...k.proposals(k.store(env.ctx))];
 
@@ -117,7 +121,8 @@ export function govSimulation(k: GovKeeper, staking: StakingKeeper): ModuleSimul
     }
   };
 
-  const cancelDests = (env: OpEnv): string[] => env.accounts.all().map((a) => a.bech32);
+  /** Accounts, and the distribution module account (the community pool) one time in four. */
+  const cancelDests = (env: OpEnv): string[] => (env.r.chance(1, 4) ? [poolAddress] : env.accounts.all().map((a) => a.bech32));
 
   /**
    * AddDeposit's checks after the proposal's status (the caller's): the denoms (gov/23), then at
@@ -339,7 +344,7 @@ export function govSimulation(k: GovKeeper, staking: StakingKeeper): ModuleSimul
   return {
     module: "gov",
     genesis(g) {
-      const params = randomGovParams(g.r, g.denom, g.accounts.map((a) => a.bech32));
+      const params = randomGovParams(g.r, g.denom, g.r.chance(1, 4) ? [poolAddress] : g.accounts.map((a) => a.bech32));
       g.appState["gov"] = govGenesisToJson({ ...defaultGovGenesis(g.denom), params });
     },
     operations: [
