@@ -106,7 +106,7 @@ describe("one proposal lengthens the signing window and lowers the cap, another 
   async function finalStatus(id: bigint): Promise<ProposalStatus> {
     return waitFor(`proposal ${id} to leave its voting period`, async () => {
       const p = await proposalV1(id);
-      return p.status === ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD ? undefined : (p.status as number as ProposalStatus);
+      return p.status === ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD ? undefined : p.status;
     });
   }
 

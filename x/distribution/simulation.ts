@@ -28,7 +28,7 @@ import { moduleAddress } from "../../app/address";
 import { ErrInternal, ErrUnauthorized } from "../../app/errors";
 import { Dec } from "../../app/math";
 import type { SimRandom } from "../../sim/random";
-import { EXPECT_OK, expectError, type Expectation, type InvariantEnv, type ModuleSimulation, type OpEnv, type SimOperation } from "../../sim/types";
+import { EXPECT_OK, expectError, type Expectation, type InvariantEnv, type ModuleSimulation, type SimOperation } from "../../sim/types";
 import { ErrNoDelegation } from "../staking/errors";
 import type { StakingKeeper } from "../staking/keeper";
 import { STAKING_STORE } from "../staking/state-keys";

@@ -192,7 +192,7 @@ export function govSimulation(k: GovKeeper, staking: StakingKeeper): ModuleSimul
       if (amount === undefined) return undefined;
       const deposit = amount === 0n ? Coins.empty() : coinsOf([coin(env.denom, amount)]);
       // msgServer.SubmitProposal, then Keeper.SubmitProposal, then AddDeposit.
-      let expect: Expectation = EXPECT_OK;
+      let expect: Expectation;
       if (messages.length === 0 && metadata === "") expect = expectError(ErrNoProposalMsgs);
       else if (amount < required) expect = expectError(ErrMinDepositTooSmall);
       else if (kind === "wrong-signer") expect = expectError(ErrInvalidSigner);
