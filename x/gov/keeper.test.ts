@@ -5,6 +5,7 @@ import { AppError } from "../../app/errors";
 import type { AppEvent } from "../../app/events";
 import { delegator, operator } from "../staking/harness.fixture";
 import { GovHarness, addresses, testGovParams } from "./harness.fixture";
+import { validateTextProposal } from "./keeper";
 import { govInvariants } from "./invariants";
 
 const PROPOSER = delegator(5);
@@ -230,5 +231,23 @@ describe("x/gov keeper", () => {
     const id = proposalId(h.submit(PROPOSER, [h.stakingParamsMsg(50)], 1000n));
     expect(h.deliver(h.handlers.cancelProposal, { proposalId: id, proposer: addresses.encodeAccount(PROPOSER) }).error).toBeUndefined();
     expect(h.balance(dest)).toBe(before + 1000n);
+  });
+
+  it("validates a TextProposal as Go's ValidateAbstract: a title of Go whitespace is blank, lengths in UTF-8 bytes", () => {
+    const check = (title: string, description = "d"): string => {
+      try {
+        validateTextProposal({ title, description });
+        return "ok";
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    expect(check(" \t\u0085\u3000")).toBe("proposal title cannot be blank: invalid proposal content");
+    // U+FEFF is no space to Go (JS trim() would remove it).
+    expect(check("\ufeff")).toBe("ok");
+    expect(check("é".repeat(70))).toBe("ok");
+    expect(check("é".repeat(71))).toBe("proposal title is longer than max length of 140: invalid proposal content");
+    expect(check("t", "€".repeat(3334))).toBe("proposal description is longer than max length of 10000: invalid proposal content");
+    expect(check("t", "€".repeat(3333))).toBe("ok");
   });
 });

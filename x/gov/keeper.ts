@@ -25,6 +25,7 @@ import { nanosToTimestamp, timestampToNanos, type Context } from "../../app/cont
 import { AppError, ErrInvalidAddress, ErrInvalidCoins, ErrInvalidRequest } from "../../app/errors";
 import { infiniteGasMeter } from "../../app/gas";
 import { Coin, Coins, Dec, Int } from "../../app/math";
+import { goTrimSpace } from "../../app/math/go-compat";
 import type { KVStore, KVStoreReader } from "../../app/store/types";
 import {
   ErrInactiveProposal,
@@ -114,12 +115,15 @@ export function validVoteOption(o: VoteOption): boolean {
   );
 }
 
-/** v1beta1 TextProposal's ValidateBasic (ValidateAbstract), with the SDK's texts. */
+/**
+ * v1beta1 TextProposal's ValidateBasic (ValidateAbstract), with the SDK's texts: a title of Go
+ * whitespace only is blank; lengths are in UTF-8 bytes, as Go's len().
+ */
 export function validateTextProposal(p: TextProposal): void {
-  if (p.title.length === 0) throw ErrInvalidProposalContent.wrap("proposal title cannot be blank");
-  if (p.title.length > MAX_TITLE_LENGTH) throw ErrInvalidProposalContent.wrap(`proposal title is longer than max length of ${MAX_TITLE_LENGTH}`);
+  if (goTrimSpace(p.title).length === 0) throw ErrInvalidProposalContent.wrap("proposal title cannot be blank");
+  if (utf8Length(p.title) > MAX_TITLE_LENGTH) throw ErrInvalidProposalContent.wrap(`proposal title is longer than max length of ${MAX_TITLE_LENGTH}`);
   if (p.description.length === 0) throw ErrInvalidProposalContent.wrap("proposal description cannot be blank");
-  if (p.description.length > MAX_DESCRIPTION_LENGTH) {
+  if (utf8Length(p.description) > MAX_DESCRIPTION_LENGTH) {
     throw ErrInvalidProposalContent.wrap(`proposal description is longer than max length of ${MAX_DESCRIPTION_LENGTH}`);
   }
 }
