@@ -9,7 +9,8 @@
  * x-cosmos-block-height). A proposal carrying x/distribution's MsgCommunityPoolSpend pays its
  * recipient exactly; a proposal that misses quorum is rejected and its deposits refunded
  * (burn_vote_quorum is false); a cancelled proposal's charge goes into the community pool
- * (proposal_cancel_dest is the distribution module account).
+ * (proposal_cancel_dest is the distribution module account); an initial deposit below
+ * min_initial_deposit_ratio (gov/16) and an invalid vote option (gov/7) cost only fee and sequence.
  */
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { QueryClient, SigningStargateClient, setupDistributionExtension, setupGovExtension, setupSlashingExtension, setupStakingExtension, type GovExtension } from "@cosmjs/stargate";
@@ -20,7 +21,7 @@ import { MsgVote } from "cosmjs-types/cosmos/gov/v1beta1/tx";
 import { MsgUpdateParams as SlashingMsgUpdateParams } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import { QueryParamsRequest as SlashingParamsRequest, QueryParamsResponse as SlashingParamsResponse } from "cosmjs-types/cosmos/slashing/v1beta1/query";
 import { MsgCommunityPoolSpend, MsgFundCommunityPool } from "cosmjs-types/cosmos/distribution/v1beta1/tx";
-import { QueryProposalRequest, QueryProposalResponse } from "cosmjs-types/cosmos/gov/v1/query";
+import { QueryProposalRequest, QueryProposalResponse, QueryProposalsRequest, QueryProposalsResponse } from "cosmjs-types/cosmos/gov/v1/query";
 import type { Proposal } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgUpdateParams as CapMsgUpdateParams } from "../proto/plume/staking/v1/tx";
 import { QueryParamsRequest as CapParamsRequest, QueryParamsResponse as CapParamsResponse } from "../proto/plume/staking/v1/query";
@@ -42,7 +43,8 @@ function govGenesis(appState: Record<string, JsonValue>): void {
   const params = gov["params"] as Record<string, JsonValue>;
   appState["gov"] = {
     ...gov,
-    params: { ...params, min_deposit: DEPOSIT, max_deposit_period: "60s", voting_period: "6s", expedited_voting_period: "3s", proposal_cancel_ratio: "0.300000000000000000", proposal_cancel_dest: DISTRIBUTION },
+    params: { ...params, min_deposit: DEPOSIT, max_deposit_period: "60s", voting_period: "6s", expedited_voting_period: "3s", proposal_cancel_ratio: "0.300000000000000000",
+      min_initial_deposit_ratio: "0.100000000000000000", proposal_cancel_dest: DISTRIBUTION },
   };
 }
 
@@ -255,5 +257,34 @@ describe("one proposal lengthens the signing window and lowers the cap, another 
     // account holds it: the module-account invariant of x/distribution would say otherwise.
     const { height } = await comet.tx({ hash: Buffer.from(res.transactionHash, "hex") });
     expect((await poolAt(height)) - (await poolAt(height - 1))).toBeGreaterThanOrEqual(300_000n);
+  });
+
+  it("refuses an initial deposit below min_initial_deposit_ratio (gov/16) and an invalid vote option (gov/7), charging only the fee and the sequence", async () => {
+    const alice = addr("alice");
+    const balance = BigInt((await client("alice").getBalance(alice, DENOM)).amount);
+    const sequence = (await client("alice").getSequence(alice)).sequence;
+    // gov v1's Proposals (v1beta1's cannot show the two-message proposal).
+    const count = async (): Promise<number> =>
+      QueryProposalsResponse.decode((await q.queryAbci("/cosmos.gov.v1.Query/Proposals", QueryProposalsRequest.encode(QueryProposalsRequest.fromPartial({})).finish())).value).proposals.length;
+    const proposals = await count();
+    const refused = async (msg: { typeUrl: string; value: unknown }): Promise<{ codespace: string; code: number }> => {
+      const res = await client("alice").signAndBroadcast(alice, [msg], FEE);
+      return { codespace: res.code === 0 ? "" : (await comet.tx({ hash: Buffer.from(res.transactionHash, "hex") })).result.codespace ?? "", code: res.code };
+    };
+    // 10% of the 1 PLUME min deposit must come with the proposal: 99999 is one short.
+    const slashing = (await q.slashing.params()).params;
+    const low = MsgSubmitProposal.fromPartial({
+      messages: [{ typeUrl: "/cosmos.slashing.v1beta1.MsgUpdateParams", value: SlashingMsgUpdateParams.encode({ authority: GOV, params: slashing }).finish() }],
+      initialDeposit: [{ denom: DENOM, amount: "99999" }],
+      proposer: alice,
+      title: "Cheap",
+      summary: "Cheap.",
+    });
+    expect(await refused({ typeUrl: "/cosmos.gov.v1.MsgSubmitProposal", value: low })).toEqual({ codespace: "gov", code: 16 });
+    // The option is checked before the proposal: proposal 1 has ended, still gov/7.
+    expect(await refused({ typeUrl: "/cosmos.gov.v1beta1.MsgVote", value: MsgVote.fromPartial({ proposalId: 1n, voter: alice, option: 7 as VoteOption }) })).toEqual({ codespace: "gov", code: 7 });
+    expect(BigInt((await client("alice").getBalance(alice, DENOM)).amount)).toBe(balance - 2n * 20_000n);
+    expect((await client("alice").getSequence(alice)).sequence).toBe(sequence + 2);
+    expect(await count()).toBe(proposals);
   });
 });
