@@ -1,5 +1,6 @@
 import type { ProtoCodec } from "./codec";
 import { concatBytes, prefixEnd } from "./store/bytes";
+import { LruCache } from "./store/lru-cache";
 import type { Bytes, KVStore, KVStoreReader } from "./store/types";
 
 export { concatBytes };
@@ -72,6 +73,46 @@ export function pairKey<B>(second: KeyCodec<B>): KeyCodec<readonly [Bytes, B]> {
 
 export function protoValue<V>(codec: ProtoCodec<V>): ValueCodec<V> {
   return { encode: (v) => codec.encode(v).finish(), decode: (b) => codec.decode(b) };
+}
+
+/**
+ * A value codec that remembers what it decoded, by the stored bytes: the same bytes decode to the
+ * same (shared) object without parsing them again. For values read far more often than they
+ * change (accounts, params), which callers treat as immutable (they copy to modify, as the
+ * collections' readonly types ask). Encoding is unchanged, and so is every store access (gas).
+ */
+export function memoizedValue<V extends object>(codec: ValueCodec<V>, capacity: number): ValueCodec<V> {
+  // Shared values are frozen (byte arrays aside): a caller that changed one in place would change
+  // what later reads of the same stored bytes see, on this node only. It throws instead, on every node.
+  const decoded = new LruCache<string, V>(capacity);
+  // The stores hand out the same array for the same stored value until it changes (write sets
+  // and read caches keep it), so most lookups are by identity, without hashing the bytes.
+  const byArray = new WeakMap<Uint8Array, V>();
+  return {
+    encode: (v) => codec.encode(v),
+    decode(b) {
+      let v = byArray.get(b);
+      if (v !== undefined) return v;
+      const key = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+      v = decoded.get(key);
+      if (v === undefined) {
+        // A copy: the decoded value may refer into its bytes, which belong to the store.
+        v = freezeDeep(codec.decode(b.slice()));
+        decoded.set(key, v);
+      }
+      byArray.set(b, v);
+      return v;
+    },
+  };
+}
+
+/** Freezes an object and everything it holds, except byte arrays (which cannot be frozen). */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value) || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  // deterministic: freezing each property is independent of the order
+  for (const key of Object.keys(value)) freezeDeep((value as Record<string, unknown>)[key]);
+  return value;
 }
 
 export const StringValue: ValueCodec<string> = {

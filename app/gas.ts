@@ -83,6 +83,19 @@ export function consumeCircuitBreakerGas(meter: GasMeter, config: KVGasConfig = 
  * read costs ReadCostFlat plus ReadCostPerByte for the key and for the value found, a write
  * WriteCostFlat plus WriteCostPerByte for key and value, `has` and `delete` a flat cost.
  */
+/** cost × n for KV_GAS_CONFIG's per-byte costs and lengths under 4096, computed once (no bigint garbage per store access). */
+const TABLE_LENGTHS = 4096;
+const READ_PER_BYTE = Array.from({ length: TABLE_LENGTHS }, (_, n) => KV_GAS_CONFIG.readCostPerByte * BigInt(n));
+const WRITE_PER_BYTE = Array.from({ length: TABLE_LENGTHS }, (_, n) => KV_GAS_CONFIG.writeCostPerByte * BigInt(n));
+
+function perByte(cost: bigint, n: number): bigint {
+  if (n < TABLE_LENGTHS) {
+    if (cost === KV_GAS_CONFIG.readCostPerByte) return READ_PER_BYTE[n] as bigint;
+    if (cost === KV_GAS_CONFIG.writeCostPerByte) return WRITE_PER_BYTE[n] as bigint;
+  }
+  return cost * BigInt(n);
+}
+
 export class GasKVStore implements KVStore {
   constructor(
     private readonly parent: KVStore,
@@ -93,8 +106,8 @@ export class GasKVStore implements KVStore {
   get(key: Bytes): Bytes | undefined {
     this.meter.consume(this.config.readCostFlat, "ReadFlat");
     const value = this.parent.get(key);
-    this.meter.consume(this.config.readCostPerByte * BigInt(key.length), "ReadPerByte");
-    this.meter.consume(this.config.readCostPerByte * BigInt(value?.length ?? 0), "ReadPerByte");
+    this.meter.consume(perByte(this.config.readCostPerByte, key.length), "ReadPerByte");
+    this.meter.consume(perByte(this.config.readCostPerByte, value?.length ?? 0), "ReadPerByte");
     return value;
   }
 
@@ -105,8 +118,8 @@ export class GasKVStore implements KVStore {
 
   set(key: Bytes, value: Bytes): void {
     this.meter.consume(this.config.writeCostFlat, "WriteFlat");
-    this.meter.consume(this.config.writeCostPerByte * BigInt(key.length), "WritePerByte");
-    this.meter.consume(this.config.writeCostPerByte * BigInt(value.length), "WritePerByte");
+    this.meter.consume(perByte(this.config.writeCostPerByte, key.length), "WritePerByte");
+    this.meter.consume(perByte(this.config.writeCostPerByte, value.length), "WritePerByte");
     this.parent.set(key, value);
   }
 

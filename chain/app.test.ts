@@ -38,6 +38,7 @@ describe("the assembled app", () => {
       ["mint", 2],
       ["plume_slashing", 1],
       ["plume_staking", 1],
+      ["restaking", 1],
       ["slashing", 4],
       ["staking", 5],
       ["upgrade", 3],
@@ -63,6 +64,7 @@ describe("the assembled app", () => {
       "/cosmos.mint.v1beta1.MsgUpdateParams",
       "/cosmos.slashing.v1beta1.MsgUpdateParams",
       "/cosmos.staking.v1beta1.MsgUpdateParams",
+      "/plume.restaking.v1.MsgUpdateParams",
       "/plume.slashing.v1.MsgUpdateParams",
       "/plume.staking.v1.MsgUpdateParams",
     ]);
@@ -77,13 +79,13 @@ describe("the assembled app", () => {
   it("knows exactly the module accounts its modules declare", () => {
     const auth = createKeepers(DEFAULT_CHAIN_SETTINGS).auth;
     expect(Object.keys(auth.modulePermissions).sort()).toEqual(MODULE_ACCOUNTS.map((a) => a.name).sort());
-    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool", "mint", "distribution", "gov"]);
+    expect(MODULE_ACCOUNTS.map((a) => a.name)).toEqual(["fee_collector", "bonded_tokens_pool", "not_bonded_tokens_pool", "mint", "distribution", "gov", "restaking"]);
   });
 
   it("gives every authority-gated keeper the one authority it was built with", () => {
     const authority = "plume1w04xlg9krvpedn83wy0mhzpekk8ywwqu8unlke";
     const k = createKeepers(DEFAULT_CHAIN_SETTINGS, { authority });
-    expect([k.bank.authority, k.staking.authority, k.consensus.authority]).toEqual([authority, authority, authority]);
+    expect([k.bank.authority, k.staking.authority, k.consensus.authority, k.restaking.authority]).toEqual([authority, authority, authority, authority]);
     const gov = createKeepers(DEFAULT_CHAIN_SETTINGS);
     expect(new Set([gov.bank.authority, gov.staking.authority, gov.consensus.authority]).size).toBe(1);
   });

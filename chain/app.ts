@@ -31,6 +31,7 @@ import { MINT_MODULE_ACCOUNTS, MintKeeper, mintModule } from "../x/mint";
 import { DISTRIBUTION_MODULE_ACCOUNTS, DISTRIBUTION_MODULE_NAME, DistributionKeeper, distributionModule, distributionStakingHooks } from "../x/distribution";
 import { FEE_COLLECTOR_NAME } from "../x/auth/ante";
 import { GOV_MODULE_ACCOUNTS, GovKeeper, govModule, govStakingHooks } from "../x/gov";
+import { pooledStakeQuerier, RESTAKING_MODULE, RESTAKING_MODULE_ACCOUNTS, RestakingKeeper, restakingModule, type RestakingStakingQuerier } from "../x/restaking";
 import { correlationModule, SlashingKeeper, slashingModule, slashingStakingHooks } from "../x/slashing";
 import { capModule, STAKING_MODULE_ACCOUNTS, STAKING_STORE, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
 import { UpgradeKeeper } from "../x/upgrade/keeper";
@@ -48,6 +49,7 @@ export const MODULE_ACCOUNTS: readonly ModuleAccountDecl[] = [
   ...MINT_MODULE_ACCOUNTS,
   ...DISTRIBUTION_MODULE_ACCOUNTS,
   ...GOV_MODULE_ACCOUNTS,
+  ...RESTAKING_MODULE_ACCOUNTS,
 ];
 
 function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccountPermissions {
@@ -76,12 +78,15 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
  *   ordinary txs that need every module's genesis state (accounts and balances to sign and pay
  *   with, staking params and the cap), and the validator set it returns is staking's after they
  *   ran; evidence after genutil, as in simapp (its stored evidence depends on nothing); upgrade
- *   last, recording every module's version once all exist. Export follows the same order
- *   (genutil exports no gentxs, upgrade nothing).
+ *   last, recording every module's version once all exist; restaking after staking and
+ *   distribution, since its pools are the restaking module account's delegations in staking's
+ *   genesis. Export follows the same order (genutil exports no gentxs, upgrade nothing).
  * - BeginBlock: mint first, as in simapp, so that the block's provision is in the fee collector
  *   when distribution shares it out with the previous block's fees; distribution next, as in
  *   simapp: the fees of the previous block are shared out by the stake that earned them, before
- *   downtime slashes it; slashing next, counting the previous block's votes and slashing and jailing for downtime;
+ *   downtime slashes it; restaking right after distribution, so that the rewards it has just
+ *   allocated compound in this block and staking's EndBlock sends the new power; slashing next,
+ *   counting the previous block's votes and slashing and jailing for downtime;
  *   evidence after slashing, so that a validator jailed for downtime in this block is still
  *   slashed and tombstoned for a double sign (the two checks read signing info slashing has
  *   just written); staking last, recording historical info with the block's final state, as in
@@ -91,9 +96,9 @@ function modulePermissions(accounts: readonly ModuleAccountDecl[]): ModuleAccoun
  *   so a validator jailed in this block's BeginBlock leaves CometBFT's set at H+2.
  */
 export const MODULE_ORDER: ModuleOrder = {
-  initGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "slashing", "plume_slashing", "gov", "mint", "genutil", "evidence", "upgrade"],
-  exportGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "slashing", "plume_slashing", "gov", "mint", "genutil", "evidence", "upgrade"],
-  beginBlock: ["mint", "distribution", "slashing", "evidence", "staking"],
+  initGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "restaking", "slashing", "plume_slashing", "gov", "mint", "genutil", "evidence", "upgrade"],
+  exportGenesis: ["auth", "bank", "distribution", "staking", "plume_staking", "restaking", "slashing", "plume_slashing", "gov", "mint", "genutil", "evidence", "upgrade"],
+  beginBlock: ["mint", "distribution", "restaking", "slashing", "evidence", "staking"],
   endBlock: ["gov", "staking"],
 } as const;
 
@@ -108,6 +113,7 @@ export interface Keepers {
   readonly upgrade: UpgradeKeeper;
   readonly mint: MintKeeper;
   readonly distribution: DistributionKeeper;
+  readonly restaking: RestakingKeeper;
 }
 
 export interface KeeperOptions {
@@ -124,9 +130,10 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
   const auth = new AuthKeeper(addresses, permissions);
   const authority = options.authority ?? addresses.encodeAccount(moduleAddress(GOV_MODULE_NAME));
   const bank = new BankKeeper(addresses, auth, {
-    // simapp's rule: module accounts cannot receive through MsgSend, except gov's (deposits).
+    // simapp's rule: module accounts cannot receive through MsgSend, except gov's (deposits) and
+    // restaking's (distribution pays the pools' rewards to it, and refuses blocked recipients).
     blockedAddresses: MODULE_ACCOUNTS.map((a) => a.name)
-      .filter((name) => name !== GOV_MODULE_NAME)
+      .filter((name) => name !== GOV_MODULE_NAME && name !== RESTAKING_MODULE)
       .sort()
       .map(moduleAddress),
     authority,
@@ -153,7 +160,10 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
   const consensus = new ConsensusParamsKeeper(authority);
   const upgrade = new UpgradeKeeper();
   const mint = new MintKeeper({ staking, bank, accounts: auth, feeCollectorName: FEE_COLLECTOR_NAME, authority });
-  return { auth, bank, staking, slashing, evidence, gov, consensus, upgrade, mint, distribution };
+  const restaking = new RestakingKeeper({ staking, distribution, bank, authority });
+  // Standard MsgUndelegate/MsgBeginRedelegate reach the stake members hold through pools.
+  staking.setPooledStake(restaking);
+  return { auth, bank, staking, slashing, evidence, gov, consensus, upgrade, mint, distribution, restaking };
 }
 
 /**
@@ -177,6 +187,10 @@ export function createModules(
   versionMap: () => Record<string, number> = () => ({}),
 ): AppModule[] {
   const bank = keepers.bank;
+  const stakingAt: RestakingStakingQuerier = {
+    validatorAt: (ctx, operator) => keepers.staking.validator(ctx.store(STAKING_STORE), operator),
+    delegationAt: (ctx, delegator, validator) => keepers.staking.delegation(ctx.store(STAKING_STORE), delegator, validator),
+  };
   return [
     authModule(keepers.auth),
     bankModule(bank),
@@ -184,6 +198,8 @@ export function createModules(
       keeper: keepers.staking,
       bankQuerier: { balanceAt: (ctx, address, denom) => bank.balance(ctx.store(BANK_STORE), address, denom).amount.toBigInt() },
       defaultBondDenom: settings.denom,
+      // Delegation queries show the stake members hold through restaking's pools as their own.
+      pooledStake: pooledStakeQuerier(keepers.restaking, stakingAt),
     }),
     capModule(keepers.staking),
     slashingModule(keepers.slashing),
@@ -192,6 +208,7 @@ export function createModules(
     mintModule({ keeper: keepers.mint, defaultMintDenom: settings.denom }),
     distributionModule({ keeper: keepers.distribution, staking: keepers.staking, stakingStore: STAKING_STORE }),
     govModule({ keeper: keepers.gov, defaultBondDenom: settings.denom }),
+    restakingModule(keepers.restaking, stakingAt),
     genutilModule({ staking: keepers.staking, txHandler: genesisTxs }),
     consensusModule(keepers.consensus),
     upgradeModule({ keeper: keepers.upgrade, versionMap }),

@@ -15,6 +15,7 @@ import type { Context } from "../app/context";
 import { BANK_STORE, nonnegativeOutstandingInvariant, totalSupplyInvariant } from "../x/bank";
 import { distributionInvariants } from "../x/distribution";
 import { govInvariants } from "../x/gov";
+import { restakingInvariants } from "../x/restaking";
 import { slashingInvariants } from "../x/slashing";
 import { STAKING_STORE, stakingInvariants } from "../x/staking";
 import type { PlumeApp } from "./app";
@@ -37,6 +38,10 @@ export function brokenInvariants(app: PlumeApp, ctx: Context): BrokenInvariant[]
       name: `distribution/${r.name}`,
     })),
     ...govInvariants(ctx, app.keepers.gov).map((r) => ({ ...r, name: `gov/${r.name}` })),
+    ...restakingInvariants(ctx, app.keepers.restaking, app.keepers.staking.getDelegatorDelegations(ctx, app.keepers.restaking.poolAddress)).map((r) => ({
+      ...r,
+      name: `restaking/${r.name}`,
+    })),
   ];
   return results.filter((r) => r.broken).map((r) => ({ name: r.name, message: r.message }));
 }

@@ -21,6 +21,7 @@ import { distributionSimulation } from "../x/distribution/simulation";
 import { genutilSimulation } from "../x/genutil/simulation";
 import { govSimulation } from "../x/gov/simulation";
 import { mintSimulation } from "../x/mint/simulation";
+import { restakingSimulation } from "../x/restaking/simulation";
 import { slashingSimulation } from "../x/slashing/simulation";
 import { stakingSimulation } from "../x/staking/simulation";
 import { BONDED_POOL_NAME } from "../x/staking";
@@ -36,6 +37,7 @@ export function moduleSimulations(app: PlumeApp): ModuleSimulation[] {
     stakingSimulation(k.staking),
     slashingSimulation(k.slashing, k.staking),
     distributionSimulation(k.distribution, k.staking),
+    restakingSimulation(k.restaking, k.staking),
     mintSimulation(k.mint),
     govSimulation(k.gov, k.staking),
     genutilSimulation(),

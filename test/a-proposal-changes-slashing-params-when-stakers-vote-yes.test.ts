@@ -31,18 +31,18 @@ import type { JsonValue } from "../app/module";
 import { toBech32 } from "@cosmjs/encoding";
 import { moduleAddress } from "../app/address";
 import { plumed } from "../cmd/plumed/client/testing/run-cli";
+import { noInflation } from "./helpers/distribution";
 import { Testnet } from "./helpers/testnet";
 import { testMnemonics } from "./helpers/accounts";
 import { addressOf, aminoWallet, DENOM, directWallet, PREFIX, signingClient } from "./helpers/clients";
 import { waitFor, waitForHeight } from "./helpers/rpc";
-import { noInflation } from "./helpers/distribution";
 
 const FEE = { amount: [{ denom: DENOM, amount: "20000" }], gas: "800000" };
 const GOV = toBech32(PREFIX, moduleAddress("gov"));
 const DEPOSIT = [{ denom: DENOM, amount: "1000000" }];
 
 function govGenesis(appState: Record<string, JsonValue>): void {
-  // x/mint mints nothing, so that the supply moves only by burns (the vetoed deposits).
+  // Supply checks below count burned deposits: x/mint must not add to the supply meanwhile.
   noInflation(appState);
   const gov = appState["gov"] as Record<string, JsonValue>;
   const params = gov["params"] as Record<string, JsonValue>;
@@ -209,7 +209,7 @@ describe("a proposal changes slashing params when stakers vote yes", () => {
     await vote(validator, validatorAddr, id, VoteOption.VOTE_OPTION_NO_WITH_VETO);
     expect(await finalStatus(id)).toBe(ProposalStatus.PROPOSAL_STATUS_REJECTED);
     expect((await q.slashing.params()).params).toEqual(before);
-    // The 1 PLUME deposit left the supply (fees stay in it; inflation is 0 in this genesis).
+    // The 1 PLUME deposit left the supply (fees stay in it: there is no mint).
     expect(await supplyNow()).toBe(supply - 1_000_000n);
     expect((await q.gov.deposits(id.toString())).deposits).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { PubKey as Secp256k1PubKeyProto } from "cosmjs-types/cosmos/crypto/secp2
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { sdkPanic } from "../math/go-compat";
 import { ripemd160, sha256 } from "./hash";
+import { LruCache } from "../store/lru-cache";
 
 export const SECP256K1_PUBKEY_TYPE_URL = "/cosmos.crypto.secp256k1.PubKey";
 export const ED25519_PUBKEY_TYPE_URL = "/cosmos.crypto.ed25519.PubKey";
@@ -56,6 +57,21 @@ export function goTypeName(pk: PubKey | undefined): string {
  * type URLs first and reports them as the SDK does.
  */
 export function pubKeyFromAny(any: Any): PubKey {
+  // Every signature check reads the signer's key from its account's Any (shared while the stored
+  // account is unchanged): parsed once per Any object.
+  let pk = parsedKeys.get(any);
+  if (pk === undefined) {
+    // Shared by every caller with this Any: frozen (its key bytes and the Any stay as they are).
+    pk = Object.freeze(parsePubKeyAny(any));
+    if (pk.type === "multisig") Object.freeze(pk.pubKeys);
+    parsedKeys.set(any, pk);
+  }
+  return pk;
+}
+
+const parsedKeys = new WeakMap<Any, PubKey>();
+
+function parsePubKeyAny(any: Any): PubKey {
   switch (any.typeUrl) {
     case SECP256K1_PUBKEY_TYPE_URL:
       return { type: "secp256k1", key: Secp256k1PubKeyProto.decode(any.value).key, any };
@@ -70,6 +86,9 @@ export function pubKeyFromAny(any: Any): PubKey {
   }
 }
 
+/** secp256k1 key bytes (latin1) -> address, for pubKeyAddress. */
+const secp256k1Addresses = new LruCache<string, Uint8Array>(20_000);
+
 /**
  * The account address of a key (PubKey.Address()): ripemd160(sha256(key)) for secp256k1,
  * sha256(key)[:20] for ed25519, sha256(amino bytes)[:20] for a multisig key. The Go code panics on
@@ -77,9 +96,18 @@ export function pubKeyFromAny(any: Any): PubKey {
  */
 export function pubKeyAddress(pk: PubKey): Uint8Array {
   switch (pk.type) {
-    case "secp256k1":
+    case "secp256k1": {
       if (pk.key.length !== 33) throw sdkPanic("length of pubkey is incorrect");
-      return ripemd160(sha256(pk.key));
+      // Every tx's SetPubKey derives its signers' addresses: remembered per key (a fresh copy out).
+      const id = Buffer.from(pk.key.buffer, pk.key.byteOffset, pk.key.byteLength).toString("latin1");
+      let address = secp256k1Addresses.get(id);
+      if (address === undefined) {
+        address = ripemd160(sha256(pk.key));
+        secp256k1Addresses.set(id, address.slice());
+        return address;
+      }
+      return address.slice();
+    }
     case "ed25519":
       if (pk.key.length !== 32) throw sdkPanic("pubkey is incorrect size");
       return sha256(pk.key).subarray(0, 20);

@@ -78,4 +78,16 @@ describe("secp256k1 backends", () => {
     expect(fromBytes(normalized.subarray(32))).toBe(7n);
     expect(normalizeSignature(Uint8Array.from([...toBytes32(N), ...toBytes32(1n)]))).toBeUndefined();
   });
+
+  it("draws the low-S and range lines exactly (the byte-wise fast path and the bigint path agree)", () => {
+    const half = N >> 1n;
+    const sig = (r: bigint, s: bigint): Uint8Array => Uint8Array.from([...toBytes32(r), ...toBytes32(s)]);
+    const kept = [sig(1n, 1n), sig(N - 1n, half), sig(half, half - 1n)];
+    for (const k of kept) expect(normalizeSignature(k)).toBe(k);
+    for (const bad of [sig(0n, 1n), sig(1n, 0n), sig(1n, half + 1n), sig(1n, N - 1n), sig(N, 5n), sig(5n, N)]) {
+      expect(normalizeSignature(bad)).toBeUndefined();
+    }
+    // r = N + 1 reads as 1, s = N + 2 as 2.
+    expect(normalizeSignature(sig(N + 1n, N + 2n))).toEqual(sig(1n, 2n));
+  });
 });

@@ -91,6 +91,29 @@ export function defaultSecp256k1Backend(): Secp256k1Backend {
   return preferred;
 }
 
+function scalarBytes(v: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  writeScalar(out, 0, v);
+  return out;
+}
+
+const N_BYTES = scalarBytes(N);
+const HALF_N_BYTES = scalarBytes(HALF_N);
+
+/** The 32 big-endian bytes at `offset` against `bound`: negative, zero or positive. */
+function compareScalar(bytes: Uint8Array, offset: number, bound: Uint8Array): number {
+  for (let i = 0; i < 32; i++) {
+    const d = (bytes[offset + i] as number) - (bound[i] as number);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function isZeroScalar(bytes: Uint8Array, offset: number): boolean {
+  for (let i = offset; i < offset + 32; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
 function readScalar(bytes: Uint8Array, offset: number): bigint {
   let v = 0n;
   for (let i = offset; i < offset + 32; i++) v = (v << 8n) | BigInt(bytes[i] as number);
@@ -110,6 +133,10 @@ function writeScalar(out: Uint8Array, offset: number, v: bigint): void {
  */
 export function normalizeSignature(signature: Uint8Array): Uint8Array | undefined {
   if (signature.length !== 64) return undefined;
+  // The common case without bigint arithmetic: 0 < r < N and 0 < s <= N/2, compared as bytes.
+  if (compareScalar(signature, 0, N_BYTES) < 0 && compareScalar(signature, 32, HALF_N_BYTES) <= 0 && !isZeroScalar(signature, 0) && !isZeroScalar(signature, 32)) {
+    return signature;
+  }
   let r = readScalar(signature, 0);
   let s = readScalar(signature, 32);
   const overflow = r >= N || s >= N;

@@ -19,8 +19,18 @@ export class SignatureVerifier {
     readonly cache: SignatureCache | undefined = undefined,
   ) {}
 
+  /**
+   * The digest of each sign-bytes array seen, by identity (x/auth hands the same array for the same
+   * tx in CheckTx and FinalizeBlock): callers must not change sign bytes after passing them.
+   */
+  private readonly digests = new WeakMap<Uint8Array, Uint8Array>();
+
   verifySecp256k1(publicKey: Uint8Array, signBytes: Uint8Array, signature: Uint8Array, policy: SignatureCachePolicy): boolean {
-    const digest = sha256(signBytes);
+    let digest = this.digests.get(signBytes);
+    if (digest === undefined) {
+      digest = sha256(signBytes);
+      this.digests.set(signBytes, digest);
+    }
     const cache = policy === "off" ? undefined : this.cache;
     if (policy === "consult" && cache?.has(publicKey, digest, signature)) return true;
     const ok = verifySecp256k1Digest(this.backend, publicKey, digest, signature);

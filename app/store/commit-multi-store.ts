@@ -127,6 +127,9 @@ class StoreState {
   }
 }
 
+/** Keys of the latest state each store's staging layer remembers between two commits. */
+const FLAT_READ_CACHE_KEYS = 100_000;
+
 class LmdbCommitMultiStore implements CommitMultiStore {
   readonly storeNames: readonly string[];
   private readonly byName = new Map<string, StoreState>();
@@ -186,7 +189,8 @@ class LmdbCommitMultiStore implements CommitMultiStore {
       const src = new StoreNodeSource(nodes, this.cache, id);
       const info = this.lastInfo?.stores.find((s) => s.name === name);
       const root = info === undefined || info.rootVersion === 0 ? undefined : src.load(info.rootVersion, info.rootNonce, info.hash);
-      const flatReader = new FlatReader(flat, id, () => this.epoch);
+      // The staging layer's reader remembers what it read until the next commit (see FlatReader).
+      const flatReader = new FlatReader(flat, id, () => this.epoch, undefined, FLAT_READ_CACHE_KEYS);
       const state = new StoreState(name, id, unregistered, src, flatReader, root);
       this.byName.set(name, state);
       return state;

@@ -36,17 +36,39 @@ function clip(bound: Bytes): Bytes {
 }
 
 export class FlatReader implements KVStoreReader {
+  /** Values read (null: absent) since the epoch `readsEpoch`; see `cacheReads`. */
+  private reads = new Map<string, Bytes | null>();
+  private readsEpoch = -1;
+
+  /**
+   * @param cacheReads how many keys to remember between two commits (0: none). Only for a reader
+   *   whose `epoch` changes whenever the index it reads changes (the staging layer's reader: the
+   *   index changes only in a commit, which bumps the epoch); the cache is dropped at every new
+   *   epoch, and whole when it is full. A block reads the same accounts and params again and again.
+   */
   constructor(
     private readonly db: BinaryDb,
     private readonly storeId: number,
     private readonly epoch: () => number,
     private readonly onStale?: StaleHandler,
+    private readonly cacheReads = 0,
   ) {}
 
   get(key: Bytes): Bytes | undefined {
     // A key too long to store cannot exist, and lmdb would refuse to look it up.
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) return undefined;
-    return this.db.get(flatKey(this.storeId, key));
+    if (this.cacheReads === 0) return this.db.get(flatKey(this.storeId, key));
+    const epoch = this.epoch();
+    if (epoch !== this.readsEpoch || this.reads.size >= this.cacheReads) {
+      this.reads = new Map();
+      this.readsEpoch = epoch;
+    }
+    const id = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString("latin1");
+    const known = this.reads.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const value = this.db.get(flatKey(this.storeId, key));
+    this.reads.set(id, value ?? null);
+    return value;
   }
 
   has(key: Bytes): boolean {

@@ -32,6 +32,7 @@ import { ErrInvalidRequest, ErrOutOfGas, ErrTxDecode } from "../errors";
 import { event, EventManager, withAttribute, type AppEvent } from "../events";
 import { BasicGasMeter, consumeCircuitBreakerGas, type GasMeter } from "../gas";
 import type { MsgResponse } from "../module";
+import { LruCache } from "../store/lru-cache";
 import type { CacheMultiStore } from "../store/types";
 import type { TxExecutor, TxOutcome } from "./executor";
 import { AnteFailure, type AnteEnv, type AnteHandler } from "./ante";
@@ -40,6 +41,8 @@ import { isOutOfGas, isPanic, txErrorInfo, wrapError } from "./errors";
 import { SdkTx } from "./tx";
 
 const MAX_UINT64 = (1n << 64n) - 1n;
+/** Decoded txs remembered (a full default mempool and a block's worth besides). */
+const DECODED_TX_CACHE_SIZE = 16_384;
 const EMPTY_TX_MSG_DATA = TxMsgData.encode({ data: [], msgResponses: [] }).finish();
 
 /** Gas as a meter reports it: an infinite meter's limit is MaxUint64, as in the SDK. */
@@ -70,6 +73,15 @@ interface Partial {
 export class TxRunner implements TxExecutor {
   /** The block gas meter of each block state branch (FinalizeBlock only). */
   private readonly blockGas = new WeakMap<CacheMultiStore, GasMeter>();
+  /**
+   * Decoded txs by their bytes: a tx is decoded once for its CheckTx, ReChecks and FinalizeBlock
+   * (and its signers and signatures, which SdkTx computes once). Decoding is a pure function of the
+   * bytes, so a hit gives exactly what decoding again would; failures are not remembered.
+   * Message handlers get the shared decoded messages and must not change them (nothing in
+   * consensus could see a change: the same bytes never run their messages twice, as the ante
+   * handler takes the sequence first; a later simulation of those bytes would).
+   */
+  private readonly decodedTxs = new LruCache<string, { readonly tx: SdkTx; validated: boolean }>(DECODED_TX_CACHE_SIZE);
 
   constructor(private readonly deps: RunTxDeps) {}
 
@@ -99,22 +111,31 @@ export class TxRunner implements TxExecutor {
     const mode = ctx.mode;
     const simulate = mode === "simulate";
     // 1. Decode (FinalizeBlock decodes before anything else, even the block gas check).
-    let tx: SdkTx;
-    try {
-      tx = new SdkTx(this.deps.decoder.decode(txBytes), this.deps.addresses);
-    } catch (err) {
-      return this.outcome(ctx, { err: mode === "finalize" ? ErrTxDecode.wrap() : err, gasWanted: 0n, gasUsed: 0n, events: [] });
+    const key = Buffer.from(txBytes.buffer, txBytes.byteOffset, txBytes.byteLength).toString("latin1");
+    let decoded = this.decodedTxs.get(key);
+    if (decoded === undefined) {
+      try {
+        // A copy: the decoded tx refers into its bytes, which must not pin a whole socket chunk.
+        decoded = { tx: new SdkTx(this.deps.decoder.decode(txBytes.slice()), this.deps.addresses), validated: false };
+      } catch (err) {
+        return this.outcome(ctx, { err: mode === "finalize" ? ErrTxDecode.wrap() : err, gasWanted: 0n, gasUsed: 0n, events: [] });
+      }
+      this.decodedTxs.set(key, decoded);
     }
+    const tx = decoded.tx;
     const blockMeter = this.blockGasMeter(ctx);
     if (blockMeter !== undefined && blockMeter.limit !== undefined && blockMeter.consumed() >= blockMeter.limit) {
       return this.outcome(ctx, { err: ErrOutOfGas.wrap("no block gas left to run tx"), gasWanted: 0n, gasUsed: 0n, events: [] });
     }
 
-    // 2. Stateless message checks.
-    try {
-      validateBasicTxMsgs(tx.msgs);
-    } catch (err) {
-      return this.outcome(ctx, { err, gasWanted: 0n, gasUsed: 0n, events: [] });
+    // 2. Stateless message checks (a tx that passed them once passes them again).
+    if (!decoded.validated) {
+      try {
+        validateBasicTxMsgs(tx.msgs);
+      } catch (err) {
+        return this.outcome(ctx, { err, gasWanted: 0n, gasUsed: 0n, events: [] });
+      }
+      decoded.validated = true;
     }
 
     // 3. Ante handler on its own branch.

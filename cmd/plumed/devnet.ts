@@ -5,6 +5,7 @@ import { AddressCodec } from "../../app/address";
 import { REPO_ROOT } from "../../app/cometbft";
 import { readGenesisDoc, writeGenesisDoc } from "../../app/genesis-doc";
 import type { JsonValue } from "../../app/module";
+import { DEVNET_COMPOUND_INTERVAL } from "../../x/restaking";
 import { addGenesisAccount } from "./genesis/add-genesis-account";
 import { collectGenTxsInHome } from "./genesis/collect-gentxs";
 import { createGenTx } from "./genesis/gentx";
@@ -148,6 +149,10 @@ export async function createDevnet(opts: CreateDevnetOptions): Promise<DevnetLay
   const appState = genesis.app_state;
   const staking = appState["staking"] as { params: Record<string, JsonValue> } & Record<string, JsonValue>;
   appState["staking"] = { ...staking, params: { ...staking.params, bond_denom: denom } };
+  // Auto-compounding every few blocks instead of once a day, so that a user who turns it on sees
+  // the delegation grow within a minute (docs/restaking.md).
+  const restaking = appState["restaking"] as { params: Record<string, JsonValue> } & Record<string, JsonValue>;
+  appState["restaking"] = { ...restaking, params: { ...restaking.params, compound_interval: DEVNET_COMPOUND_INTERVAL.toString() } };
   opts.editGenesis?.(appState);
   writeGenesisDoc(genesisPath, genesis);
   for (const h of homes.slice(1)) copyFileSync(genesisPath, homePaths(h.home).genesis);

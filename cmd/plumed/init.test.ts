@@ -45,6 +45,14 @@ describe("plumed init's defaults", () => {
     const layout = await createDevnet({ dir: join(dir, "devnet"), validators: 2 });
     for (const node of layout.nodes) expect(readAppConfig(homePaths(node.home).appToml).minimumGasPrices).toBe("0uplume");
   });
+
+  it("compounds devnet rewards every 10 blocks, so that auto-compounding shows within a minute", async () => {
+    const layout = await createDevnet({ dir: join(dir, "devnet"), validators: 1 });
+    for (const node of layout.nodes) {
+      const genesis = JSON.parse(readFileSync(homePaths(node.home).genesis, "utf8")) as { app_state: { restaking: { params: { compound_interval: string } } } };
+      expect(genesis.app_state.restaking.params.compound_interval).toBe("10");
+    }
+  });
 });
 
 describe("plumed start with an empty minimum-gas-prices", () => {

@@ -19,11 +19,13 @@ import { registerQueryCommands } from "./query/commands";
 import { registerGovQueryCommands } from "./query/gov";
 import { registerSlashingQueryCommands } from "./query/slashing";
 import { registerDistributionQueryCommands } from "./query/distribution";
+import { registerRestakingQueryCommands } from "./query/restaking";
 import { registerStakingQueryCommands } from "./query/staking";
 import { registerTxCommands } from "./tx/commands";
 import { registerGovTxCommands } from "./tx/gov";
 import { registerSlashingTxCommands } from "./tx/slashing";
 import { registerDistributionTxCommands } from "./tx/distribution";
+import { registerRestakingTxCommands } from "./tx/restaking";
 import { registerStakingTxCommands } from "./tx/staking";
 
 function parsePositiveInt(value: string): number {
@@ -171,6 +173,8 @@ export function buildProgram(io: Io = processIo()): Command {
   registerDistributionQueryCommands(group("query"), io);
   registerGovTxCommands(group("tx"), io);
   registerGovQueryCommands(group("query"), io);
+  registerRestakingTxCommands(group("tx"), io);
+  registerRestakingQueryCommands(group("query"), io);
 
   return program;
 }

@@ -25,6 +25,7 @@ const ROOT = __dirname;
 const EXTERNAL: Readonly<Record<string, { readonly name: string; readonly from: string }>> = {
   "cosmos.base.query.v1beta1.PageRequest": { name: "PageRequest", from: "cosmjs-types/cosmos/base/query/v1beta1/pagination" },
   "cosmos.base.query.v1beta1.PageResponse": { name: "PageResponse", from: "cosmjs-types/cosmos/base/query/v1beta1/pagination" },
+  "cosmos.base.v1beta1.Coin": { name: "Coin", from: "cosmjs-types/cosmos/base/v1beta1/coin" },
 };
 
 type Scalar = "string" | "bool" | "uint32" | "int64" | "uint64";

@@ -6,7 +6,7 @@
  *
  * The files are parsed, not loaded: their option-only imports (gogoproto, cosmos_proto, amino,
  * google.api, cosmos.msg.v1) are not needed, and the two cosmos types they reference
- * (PageRequest/PageResponse) are declared here so the namespace resolves. Only the `plume`
+ * (PageRequest/PageResponse, Coin) are declared here so the namespace resolves. Only the `plume`
  * namespace is returned, so those stand-ins never reach the registry, which knows the real ones.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -16,6 +16,8 @@ import * as protobuf from "protobufjs";
 const PAGINATION_STANDIN = `syntax = "proto3"; package cosmos.base.query.v1beta1;
 message PageRequest { bytes key = 1; uint64 offset = 2; uint64 limit = 3; bool count_total = 4; bool reverse = 5; }
 message PageResponse { bytes next_key = 1; uint64 total = 2; }`;
+const COIN_STANDIN = `syntax = "proto3"; package cosmos.base.v1beta1;
+message Coin { string denom = 1; string amount = 2; }`;
 
 function protoFiles(dir: string): string[] {
   const out: string[] = [];
@@ -31,6 +33,7 @@ function protoFiles(dir: string): string[] {
 export function loadPlumeProtos(): protobuf.Namespace {
   const root = new protobuf.Root();
   protobuf.parse(PAGINATION_STANDIN, root, { keepCase: true });
+  protobuf.parse(COIN_STANDIN, root, { keepCase: true });
   const seen = new Set<protobuf.ReflectionObject>();
   const stamp = (ns: protobuf.NamespaceBase, file: string): void => {
     for (const child of ns.nestedArray) {

@@ -40,8 +40,26 @@ interface Codec<T> {
   decode(b: Uint8Array): T;
 }
 
-/** A gRPC query through abci_query at a height (0: latest), decoded. */
+/**
+ * A gRPC query through abci_query at a height (0: latest), decoded. CometBFT saves a block before
+ * the app has executed and committed it, so a height read from /status can be one block ahead of
+ * the app for a moment: a "height in the future" (sdk/26) answer is asked again, within a bound.
+ */
 export async function abciQuery<Req, Res>(port: number, path: string, req: Req, reqCodec: Codec<Req>, resCodec: Codec<Res>, height = 0): Promise<Res> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await abciQueryOnce(port, path, req, reqCodec, resCodec, height);
+    } catch (err) {
+      if (!(err instanceof FutureHeightError) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+class FutureHeightError extends Error {}
+
+async function abciQueryOnce<Req, Res>(port: number, path: string, req: Req, reqCodec: Codec<Req>, resCodec: Codec<Res>, height: number): Promise<Res> {
   const res = await fetch(`http://127.0.0.1:${port}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -50,6 +68,7 @@ export async function abciQuery<Req, Res>(port: number, path: string, req: Req, 
   const body = (await res.json()) as { result?: { response: { code: number; log: string; value: string | null } }; error?: { message: string; data?: string } };
   if (body.error) throw new Error(`abci_query ${path}: ${body.error.message} ${body.error.data ?? ""}`);
   const r = body.result?.response;
+  if (r?.code === 26 && height > 0) throw new FutureHeightError(`abci_query ${path} at ${height}: code 26: ${r.log}`);
   if (!r || r.code !== 0) throw new Error(`abci_query ${path} at ${height}: code ${r?.code}: ${r?.log}`);
   return resCodec.decode(Buffer.from(r.value ?? "", "base64"));
 }

@@ -1,13 +1,14 @@
 import { Any } from "cosmjs-types/google/protobuf/any";
 import { Params } from "cosmjs-types/cosmos/auth/v1beta1/auth";
-import { BytesKey, Collection, Item, Uint64Key, Uint64Value, protoValue, type ValueCodec } from "../../app/collections";
+import { BytesKey, Collection, Item, Uint64Key, Uint64Value, memoizedValue, protoValue, type ValueCodec } from "../../app/collections";
 
 /** All of x/auth's storage layout, in one place (prefixes as in SDK v0.50's x/auth). */
 export const AUTH_STORE = "acc";
 
-export const ParamsItem = new Item(Uint8Array.of(0x00), protoValue(Params));
+// Params and accounts are read by every tx's ante handler: decoded once per stored value.
+export const ParamsItem = new Item(Uint8Array.of(0x00), memoizedValue(protoValue(Params), 16));
 /** address bytes -> the account as an Any (BaseAccount or ModuleAccount). */
-export const Accounts = new Collection(Uint8Array.of(0x01), BytesKey, protoValue(Any));
+export const Accounts = new Collection(Uint8Array.of(0x01), BytesKey, memoizedValue(protoValue(Any), 20_000));
 export const GlobalAccountNumber = new Item(Uint8Array.of(0x02), Uint64Value);
 /**
  * account number -> address bytes (the AccountAddressByID query): the unique index of the SDK's

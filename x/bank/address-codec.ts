@@ -14,6 +14,7 @@
  */
 import { ErrLogic, ErrUnknownAddress } from "../../app/errors";
 import { goTrimSpace } from "../../app/math/go-compat";
+import { LruCache } from "../../app/store/lru-cache";
 import { goError } from "./errors";
 
 const CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
@@ -53,11 +54,20 @@ export function errorText(err: unknown): string {
 }
 
 /** bech32.DecodeAndConvert. */
+/**
+ * Strings decoded before (bech32 is a pure function; failures are not remembered): the same
+ * senders and recipients come back in every CheckTx and block. Callers get their own copy.
+ */
+const decodedAddresses = new LruCache<string, { readonly hrp: string; readonly bytes: Uint8Array }>(20_000);
+
 function decodeAndConvert(text: string): { hrp: string; bytes: Uint8Array } {
+  const known = decodedAddresses.get(text);
+  if (known !== undefined) return { hrp: known.hrp, bytes: known.bytes.slice() };
   const decoded = decode(text);
   if (typeof decoded === "string") throw goError(`decoding bech32 failed: ${decoded}`);
   const converted = convertBits5to8(decoded.values);
   if (converted === undefined) throw goError("decoding bech32 failed: invalid incomplete group");
+  decodedAddresses.set(text, { hrp: decoded.hrp, bytes: converted.slice() });
   return { hrp: decoded.hrp, bytes: converted };
 }
 

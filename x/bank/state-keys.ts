@@ -1,5 +1,5 @@
 import { Metadata, Params } from "cosmjs-types/cosmos/bank/v1beta1/bank";
-import { Collection, EmptyValue, Item, StringKey, concatBytes, lengthPrefixed, pairKey, protoValue, splitLengthPrefixed, type KeyCodec, type ValueCodec } from "../../app/collections";
+import { Collection, EmptyValue, Item, StringKey, concatBytes, lengthPrefixed, memoizedValue, pairKey, protoValue, splitLengthPrefixed, type KeyCodec, type ValueCodec } from "../../app/collections";
 import { Int } from "../../app/math";
 
 /**
@@ -37,7 +37,8 @@ export const Supply = new Collection(Uint8Array.of(0x00), StringKey, IntValue);
 /** base denom -> Metadata (0x01 | denom). */
 export const DenomMetadata = new Collection(Uint8Array.of(0x01), StringKey, protoValue(Metadata));
 /** (address, denom) -> amount (0x02 | len | address | denom): one account's balances share a prefix. */
-export const Balances = new Collection(Uint8Array.of(0x02), pairKey(StringKey), IntValue);
+// Balances and params are read by every send: decoded once per stored value.
+export const Balances = new Collection(Uint8Array.of(0x02), pairKey(StringKey), memoizedValue(IntValue, 20_000));
 
 /** (denom, address) keys of the denom-owners index: denom | 0x00 | len | address. */
 const denomAddressKey: KeyCodec<readonly [string, Uint8Array]> = {
@@ -53,7 +54,7 @@ const denomAddressKey: KeyCodec<readonly [string, Uint8Array]> = {
 export const DenomOwnersIndex = new Collection(Uint8Array.of(0x03), denomAddressKey, EmptyValue);
 /** denom -> send enabled override (0x04 | denom); absent: the default_send_enabled param. */
 export const SendEnabled = new Collection(Uint8Array.of(0x04), StringKey, BoolValue);
-export const ParamsItem = new Item(Uint8Array.of(0x05), protoValue(Params));
+export const ParamsItem = new Item(Uint8Array.of(0x05), memoizedValue(protoValue(Params), 16));
 
 /** The key part all balances of one account share (after the Balances prefix). */
 export const balancesOf = (address: Uint8Array): Uint8Array => lengthPrefixed(address);

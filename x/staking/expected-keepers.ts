@@ -5,7 +5,7 @@
  * delegation transfers below).
  */
 import type { Context } from "../../app/context";
-import type { Coin, Coins } from "../../app/math";
+import type { Coin, Coins, Dec, Int } from "../../app/math";
 import type { QueryContext } from "../../app/module";
 
 export interface StakingAccountKeeper {
@@ -41,4 +41,26 @@ export interface StakingBankKeeper {
 /** Balances at a queried height (the Pool query). */
 export interface StakingBankQuerier {
   balanceAt(ctx: QueryContext, address: Uint8Array, denom: string): bigint;
+}
+
+/**
+ * Stake a delegator holds through x/restaking's compounding pools (docs/restaking.md, "What
+ * standard queries and messages see"). Optional: without it staking behaves exactly as the SDK's.
+ * - Messages: MsgUndelegate and MsgBeginRedelegate first take from the pool what the delegator's
+ *   own delegation does not cover (`coverUnbond`), then run unchanged on its own delegation.
+ * - Queries (`StakingPooledStakeQuerier`): Delegation, DelegatorDelegations and
+ *   ValidatorDelegations show pooled shares as the delegator's own and hide the pool account.
+ */
+export interface StakingPooledStake {
+  /** Moves into the delegator's own delegation the pooled shares needed to unbond `amount` tokens (at most all of them). */
+  coverUnbond(ctx: Context, delegator: Uint8Array, validator: Uint8Array, amount: Int): void;
+}
+
+export interface StakingPooledStakeQuerier {
+  /** The account that holds every pool's delegation. */
+  readonly poolAddress: Uint8Array;
+  /** The delegator's pooled shares, per validator (by validator address bytes). */
+  pooledSharesAt(ctx: QueryContext, delegator: Uint8Array): readonly (readonly [Uint8Array, Dec])[];
+  /** The pooled shares of each member of one validator's pool (by delegator address bytes). */
+  poolMembersAt(ctx: QueryContext, validator: Uint8Array): readonly (readonly [Uint8Array, Dec])[];
 }

@@ -69,7 +69,7 @@ import {
   ErrValidatorPubKeyExists,
   ErrValidatorPubKeyTypeNotSupported,
 } from "./errors";
-import type { StakingAccountKeeper, StakingBankKeeper } from "./expected-keepers";
+import type { StakingAccountKeeper, StakingBankKeeper, StakingPooledStake } from "./expected-keepers";
 import { trackHistoricalInfo } from "./historical-info";
 import { HookReentrancyError, StakingHooksRegistry } from "./hooks";
 import { defaultStakingParams, plainError, validateStakingParams } from "./params";
@@ -139,7 +139,7 @@ export type TokenSource = BondStatus.BOND_STATUS_UNBONDED | BondStatus.BOND_STAT
  * What kind of operation brings new stake to a validator, named in the cap's refusals. A new path
  * that adds stake (compounding, restaking) adds its kind here and calls `delegate` with it.
  */
-export type IncomingStake = "initial self-delegation" | "delegation" | "redelegation" | "cancelled unbonding";
+export type IncomingStake = "initial self-delegation" | "delegation" | "redelegation" | "cancelled unbonding" | "compounding";
 
 /** sdk.NewCoins(sdk.NewCoin(denom, amount)): empty for a zero amount. */
 function coinsOf(denom: string, amount: Int): Coins {
@@ -289,6 +289,14 @@ export class StakingKeeper extends StakingReader {
     this.bankKeeper = options.bankKeeper;
     this.authority = options.authority;
     this.hooks = options.hooks ?? new StakingHooksRegistry();
+  }
+
+  /** x/restaking's pools (StakingPooledStake), set once at wiring; without it nothing changes. */
+  private pooledStake: StakingPooledStake | undefined;
+
+  setPooledStake(pooled: StakingPooledStake): void {
+    if (this.pooledStake !== undefined) throw new Error("staking's pooled stake is set twice");
+    this.pooledStake = pooled;
   }
 
   store(ctx: Context): KVStore {
@@ -549,6 +557,11 @@ export class StakingKeeper extends StakingReader {
 
   getDelegation(ctx: Context, delegator: Bytes, validator: Bytes): Delegation | undefined {
     return this.delegation(this.store(ctx), delegator, validator);
+  }
+
+  /** GetDelegatorDelegations: every delegation of one delegator, by validator address bytes. */
+  getDelegatorDelegations(ctx: Context, delegator: Bytes): Delegation[] {
+    return [...this.delegatorDelegations(this.store(ctx), delegator)];
   }
 
   /** GetDelegation with the SDK's error (what slashing's Unjail answers without a self-delegation). */
@@ -840,6 +853,38 @@ export class StakingKeeper extends StakingReader {
   }
 
   /**
+   * Moves `shares` from one delegation to another on the same validator, with no token movement:
+   * the validator's tokens, shares, status and power stay, so the pools, the power index and the
+   * decentralization cap are untouched (x/restaking's join and leave, docs/restaking.md). Hooks run
+   * as for an unbond from `from` and a delegation to `to`: BeforeDelegationSharesModified (and
+   * BeforeDelegationRemoved when emptied) on the source, BeforeDelegationCreated or
+   * BeforeDelegationSharesModified then AfterDelegationModified on the destination.
+   */
+  transferDelegationShares(ctx: Context, from: Bytes, to: Bytes, valAddr: Bytes, shares: Dec): void {
+    if (!shares.isPositive()) throw ErrInvalidRequest.wrap("shares to transfer must be positive");
+    const validator = this.requireValidator(ctx, valAddr);
+    const source = this.getDelegation(ctx, from, valAddr);
+    if (source === undefined) throw ErrNoDelegation.wrap();
+    const held = Dec.fromProto(source.shares);
+    if (held.lt(shares)) throw ErrNotEnoughDelegationShares.wrap(held.toString());
+    this.hooks.beforeDelegationSharesModified(ctx, from, valAddr);
+    const remaining = held.sub(shares);
+    if (remaining.isZero()) this.removeDelegation(ctx, from, valAddr);
+    else {
+      this.setDelegation(ctx, from, valAddr, { ...source, shares: remaining.toProto() });
+      this.hooks.afterDelegationModified(ctx, from, valAddr);
+    }
+    let target = this.getDelegation(ctx, to, valAddr);
+    if (target !== undefined) this.hooks.beforeDelegationSharesModified(ctx, to, valAddr);
+    else {
+      target = Delegation.fromPartial({ delegatorAddress: this.addresses.encodeAccount(to), validatorAddress: validator.operatorAddress, shares: Dec.zero().toProto() });
+      this.hooks.beforeDelegationCreated(ctx, to, valAddr);
+    }
+    this.setDelegation(ctx, to, valAddr, { ...target, shares: Dec.fromProto(target.shares).add(shares).toProto() });
+    this.hooks.afterDelegationModified(ctx, to, valAddr);
+  }
+
+  /**
    * ValidateUnbondAmount: the shares worth `amount` tokens; refused when even the truncated share
    * count exceeds the delegation, capped at the delegation's shares otherwise (so that a full
    * withdrawal is possible despite rounding).
@@ -1047,6 +1092,7 @@ export class StakingKeeper extends StakingReader {
 
   /** MsgUndelegate after address and amount checks. */
   undelegateAmount(ctx: Context, delegator: Bytes, valAddr: Bytes, amount: ProtoCoin): { completionTime: Timestamp; amount: Int } {
+    this.pooledStake?.coverUnbond(ctx, delegator, valAddr, Int.fromProto(amount.amount));
     const shares = this.validateUnbondAmount(ctx, delegator, valAddr, Int.fromProto(amount.amount));
     this.requireBondDenom(ctx, amount.denom);
     return this.undelegate(ctx, delegator, valAddr, shares);
@@ -1054,6 +1100,7 @@ export class StakingKeeper extends StakingReader {
 
   /** MsgBeginRedelegate after address and amount checks. */
   redelegateAmount(ctx: Context, delegator: Bytes, src: Bytes, dst: Bytes, amount: ProtoCoin): Timestamp {
+    this.pooledStake?.coverUnbond(ctx, delegator, src, Int.fromProto(amount.amount));
     const shares = this.validateUnbondAmount(ctx, delegator, src, Int.fromProto(amount.amount));
     this.requireBondDenom(ctx, amount.denom);
     return this.beginRedelegation(ctx, delegator, src, dst, shares);
@@ -1159,6 +1206,23 @@ export class StakingKeeper extends StakingReader {
     throw ErrValidatorPowerCapExceeded.wrap(
       `${kind} of ${amount.toString()}${denom} would ${reach}, above the ${formatCapPercent(cap)}% cap; it can accept at most ${verdict.headroom}${denom} more`,
     );
+  }
+
+  /**
+   * The most tokens from outside the bonded set (an account: a delegation, a compounding) the
+   * validator may receive now without passing the cap; undefined while the cap does not bind (no
+   * limit). The same headroom checkIncomingStake names in its refusals.
+   */
+  incomingStakeHeadroom(ctx: Context, validator: Validator): bigint | undefined {
+    const { cap, binding } = this.capStatus(ctx);
+    if (!binding) return undefined;
+    return judgeIncomingStake(cap, {
+      validatorTokens: tokensOf(validator).toBigInt(),
+      validatorBonded: isBonded(validator),
+      bondedTotal: this.totalBondedTokens(ctx).toBigInt(),
+      amount: 0n,
+      fromBondedSet: false,
+    }).headroom;
   }
 
   /**

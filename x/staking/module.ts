@@ -15,7 +15,7 @@ import {
   stakingGenesisToJson,
   validateStakingGenesis,
 } from "./genesis";
-import type { StakingBankQuerier } from "./expected-keepers";
+import type { StakingBankQuerier, StakingPooledStakeQuerier } from "./expected-keepers";
 
 import { registerCapMsgServer, registerStakingMsgServer } from "./msg-server";
 import { registerCapQueryServer, registerStakingQueryServer } from "./query-server";
@@ -39,6 +39,8 @@ export interface StakingModuleOptions {
   readonly bankQuerier: StakingBankQuerier;
   /** The bond denom of a new chain's default genesis (the chain's denom). */
   readonly defaultBondDenom: string;
+  /** x/restaking's pooled stake, shown by the delegation queries as the delegators' own. */
+  readonly pooledStake?: StakingPooledStakeQuerier;
 }
 
 export function stakingModule(options: StakingModuleOptions): AppModule {
@@ -56,6 +58,7 @@ export function stakingModule(options: StakingModuleOptions): AppModule {
         bank: options.bankQuerier,
         bondedPoolAddress: k.bondedPoolAddress,
         notBondedPoolAddress: k.notBondedPoolAddress,
+        ...(options.pooledStake !== undefined ? { pooled: options.pooledStake } : {}),
       });
     },
     defaultGenesis: () => defaultStakingGenesisJson(options.defaultBondDenom),

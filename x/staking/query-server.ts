@@ -57,7 +57,7 @@ import {
 import { capEnabled, capHeadroom, capOf, minValidatorsForCap } from "./cap";
 import { ErrNoValidatorFound } from "./errors";
 import { plainError } from "./params";
-import type { StakingBankQuerier } from "./expected-keepers";
+import type { StakingBankQuerier, StakingPooledStakeQuerier } from "./expected-keepers";
 import type { StakingReader } from "./keeper";
 import {
   AddressKey,
@@ -102,7 +102,16 @@ export interface StakingQueryDeps {
   readonly bank: StakingBankQuerier;
   readonly bondedPoolAddress: Bytes;
   readonly notBondedPoolAddress: Bytes;
+  /**
+   * x/restaking's pooled stake: Delegation, DelegatorDelegations and ValidatorDelegations add a
+   * member's pooled shares to its own (a member with no own delegation gets one, on the last page)
+   * and ValidatorDelegations hides the pool account's delegation (docs/restaking.md).
+   */
+  readonly pooled?: StakingPooledStakeQuerier;
 }
+
+const compareBytes = (x: Bytes, y: Bytes): number => (x.length !== y.length ? x.length - y.length : Buffer.compare(x, y));
+const sameBytes = (x: Bytes, y: Bytes): boolean => compareBytes(x, y) === 0;
 
 export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<never, unknown>[] {
   const r = deps.reader;
@@ -135,6 +144,32 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
 
   const page = (s: KVStoreReader, prefix: Bytes, req: PageRequest | undefined, onResult: (key: Bytes, value: Bytes) => void): PageResponse =>
     paged(() => paginatePrefix(s, prefix, req, onResult));
+
+  /**
+   * A page of delegations with pooled shares folded in: `extra` lists (other party, shares); an
+   * entry matching a delegation of the page adds to it; on the last page the others become
+   * delegations of their own (`make`), the page sorted by the other party's bytes again.
+   */
+  const withPooled = (
+    dels: Delegation[],
+    pagination: PageResponse,
+    extra: readonly (readonly [Bytes, Dec])[],
+    partyOf: (d: Delegation) => Bytes,
+    hasOwn: (party: Bytes) => boolean,
+    make: (party: Bytes, shares: Dec) => Delegation,
+  ): { dels: Delegation[]; pagination: PageResponse } => {
+    if (extra.length === 0) return { dels, pagination };
+    const out = dels.map((d) => {
+      const hit = extra.find(([party]) => sameBytes(party, partyOf(d)));
+      return hit === undefined ? d : { ...d, shares: Dec.fromProto(d.shares).add(hit[1]).toProto() };
+    });
+    if (pagination.nextKey.length !== 0) return { dels: out, pagination };
+    const added = extra.filter(([party]) => !hasOwn(party)).map(([party, shares]) => make(party, shares));
+    const all = [...out, ...added].sort((x, y) => compareBytes(partyOf(x), partyOf(y)));
+    return { dels: all, pagination: pagination.total > 0n ? { ...pagination, total: pagination.total + BigInt(added.length) } : pagination };
+  };
+  const pooledDelegation = (delegator: Bytes, validator: Bytes, shares: Dec): Delegation =>
+    Delegation.fromPartial({ delegatorAddress: a.encodeAccount(delegator), validatorAddress: a.encodeValidator(validator), shares: shares.toProto() });
 
   // queryAllRedelegations decodes the delegator without the empty check the other queries make.
   const decodeAccountForQuery = (s: string): Uint8Array => {
@@ -191,10 +226,36 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       const s = store(ctx);
       const dels: Delegation[] = [];
       // The by-validator index: keys are the delegator's raw address after len|validator.
-      const pagination = page(s, concatBytes(DelegationsByValidator.prefix, addressPrefix(valAddr)), req.pagination, (delAddr) => {
-        const d = Delegations.get(s, [delAddr, valAddr]);
-        if (d !== undefined) dels.push(d);
-      });
+      const prefix = concatBytes(DelegationsByValidator.prefix, addressPrefix(valAddr));
+      const pooled = deps.pooled;
+      let pagination: PageResponse;
+      if (pooled === undefined) {
+        pagination = page(s, prefix, req.pagination, (delAddr) => {
+          const d = Delegations.get(s, [delAddr, valAddr]);
+          if (d !== undefined) dels.push(d);
+        });
+      } else {
+        // The pool account's delegation is its members' stake, listed as theirs below.
+        pagination = paged(() =>
+          filteredPaginatePrefix(s, prefix, req.pagination, (delAddr, _value, accumulate) => {
+            if (sameBytes(delAddr, pooled.poolAddress)) return false;
+            const d = Delegations.get(s, [delAddr, valAddr]);
+            if (d === undefined) return false;
+            if (accumulate) dels.push(d);
+            return true;
+          }),
+        );
+        const merged = withPooled(
+          dels,
+          pagination,
+          pooled.poolMembersAt(ctx, valAddr),
+          (d) => a.decodeAccount(d.delegatorAddress),
+          (member) => r.delegation(s, member, valAddr) !== undefined,
+          (member, shares) => pooledDelegation(member, valAddr, shares),
+        );
+        dels.splice(0, dels.length, ...merged.dels);
+        pagination = merged.pagination;
+      }
       const delegationResponses = asInternal(() => dels.map((d) => delegationResponse(s, d)));
       return { delegationResponses, pagination };
     },
@@ -227,7 +288,9 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       const del = a.decodeAccount(req.delegatorAddr);
       const val = a.decodeValidator(req.validatorAddr);
       const s = store(ctx);
-      const d = r.delegation(s, del, val);
+      const own = r.delegation(s, del, val);
+      const pooled = deps.pooled?.pooledSharesAt(ctx, del).find(([v]) => sameBytes(v, val))?.[1];
+      const d = pooled === undefined ? own : own === undefined ? pooledDelegation(del, val, pooled) : { ...own, shares: Dec.fromProto(own.shares).add(pooled).toProto() };
       if (d === undefined) throw notFound(`delegation with delegator ${req.delegatorAddr} not found for validator ${req.validatorAddr}`);
       return { delegationResponse: asInternal(() => delegationResponse(s, d)) };
     },
@@ -256,8 +319,19 @@ export function stakingQueryHandlers(deps: StakingQueryDeps): QueryHandlerDef<ne
       nonEmpty(req.delegatorAddr, "delegator");
       const del = a.decodeAccount(req.delegatorAddr);
       const s = store(ctx);
-      const dels: Delegation[] = [];
-      const pagination = page(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => dels.push(Delegation.decode(value)));
+      const own: Delegation[] = [];
+      const ownPage = page(s, concatBytes(Delegations.prefix, addressPrefix(del)), req.pagination, (_k, value) => own.push(Delegation.decode(value)));
+      const { dels, pagination } =
+        deps.pooled === undefined
+          ? { dels: own, pagination: ownPage }
+          : withPooled(
+              own,
+              ownPage,
+              deps.pooled.pooledSharesAt(ctx, del),
+              (d) => a.decodeValidator(d.validatorAddress),
+              (validator) => r.delegation(s, del, validator) !== undefined,
+              (validator, shares) => pooledDelegation(del, validator, shares),
+            );
       const delegationResponses = asInternal(() => dels.map((d) => delegationResponse(s, d)));
       return { delegationResponses, pagination };
     },

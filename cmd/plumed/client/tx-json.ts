@@ -146,6 +146,11 @@ const GOV_TYPES: readonly AnyJsonType[] = [
   sdkJsonMessage("/cosmos.gov.v1.MsgCancelProposal", { account: "proposer" }),
 ];
 
+const RESTAKING_TYPES: readonly AnyJsonType[] = [
+  sdkJsonMessage("/plume.restaking.v1.MsgSetAutoCompound", { account: "delegator_address" }),
+  sdkJsonMessage("/plume.restaking.v1.MsgRestakeRewards", { account: "delegator_address" }),
+];
+
 const DEFAULT_TYPES: readonly AnyJsonType[] = [
   msgSend,
   msgMultiSend,
@@ -153,6 +158,7 @@ const DEFAULT_TYPES: readonly AnyJsonType[] = [
   ...SLASHING_TYPES,
   ...DISTRIBUTION_TYPES,
   ...GOV_TYPES,
+  ...RESTAKING_TYPES,
   keyType(SECP256K1_PUBKEY_TYPE_URL, Secp256k1PubKey),
   keyType("/cosmos.crypto.ed25519.PubKey", Ed25519PubKey),
 ];

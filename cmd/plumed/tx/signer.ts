@@ -6,6 +6,8 @@ import { AminoTypes, createBankAminoConverters, createDistributionAminoConverter
 import { MsgUnjail } from "cosmjs-types/cosmos/slashing/v1beta1/tx";
 import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import { AuthInfo, Fee, ModeInfo, SignerInfo, Tx, TxBody } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import { MsgRestakeRewards, MsgSetAutoCompound } from "../../../proto/plume/restaking/v1/tx";
+import { restakingAminoConverters } from "./restaking-amino";
 import { unjailAminoConverter } from "./slashing-amino";
 
 /**
@@ -33,8 +35,13 @@ export interface SignerData {
   readonly sequence: bigint;
 }
 
-const registry = new Registry([...defaultRegistryTypes, ["/cosmos.slashing.v1beta1.MsgUnjail", MsgUnjail]]);
-const aminoTypes = new AminoTypes({ ...createBankAminoConverters(), ...createStakingAminoConverters(), ...createDistributionAminoConverters(), ...unjailAminoConverter });
+const registry = new Registry([
+  ...defaultRegistryTypes,
+  ["/cosmos.slashing.v1beta1.MsgUnjail", MsgUnjail],
+  ["/plume.restaking.v1.MsgSetAutoCompound", MsgSetAutoCompound],
+  ["/plume.restaking.v1.MsgRestakeRewards", MsgRestakeRewards],
+]);
+const aminoTypes = new AminoTypes({ ...createBankAminoConverters(), ...createStakingAminoConverters(), ...createDistributionAminoConverters(), ...unjailAminoConverter, ...restakingAminoConverters });
 
 /** The StdSignDoc an amino-json signature covers (exported for verification in tests). */
 export function aminoSignDoc(tx: Tx, signer: SignerData): ReturnType<typeof makeAminoSignDoc> {

@@ -1,0 +1,427 @@
+/**
+ * Committed bank-send throughput and CPU cost per tx through a real single-validator node
+ * (`plumed start` supervising a real cometbft; timeout_commit 1s, recheck on), the figures of
+ * issue 13:
+ *
+ * - N pre-signed MsgSends (SIGN_MODE_DIRECT through cosmjs' wallet, zero fees, the bench node
+ *   accepting them with minimum-gas-prices 0) from S senders funded in genesis, broadcast with
+ *   broadcast_tx_sync by C concurrent workers (one sender's txs in sequence order);
+ * - the client's own ceiling: the same workers against a mock RPC server that answers at once;
+ * - committed tx/s from CometBFT's block metas (header times of the blocks that carried them),
+ *   txs per block, every tx's code from block_results;
+ * - CPU time (utime+stime from /proc/<pid>/stat) of the plumed process and of its cometbft child,
+ *   per committed tx, over the window from the first broadcast until the last tx's block is
+ *   committed;
+ * - rechecks (cometbft_mempool_recheck_times from CometBFT's Prometheus endpoint);
+ * - query latency after the load: abci_query, REST and gRPC p50 of a bank balance query.
+ *
+ *   npx tsx bench/committed-throughput.ts [--txs 10000] [--senders 2000] [--concurrency 128]
+ *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s]
+ *   npm run bench:committed-throughput -- --txs 3000 --senders 600
+ *
+ * With --runs 3 the same signed txs go through three fresh nodes; min and median are printed.
+ * With --cpu-prof DIR the plumed process runs under `node --cpu-prof` and writes its profile to
+ * DIR when it stops (open it in Chrome DevTools or speedscope).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
+import { REPO_ROOT } from "../app/cometbft";
+import { setTomlValues } from "../app/config/toml-edit";
+import { BENCH_CHAIN_ID as CHAIN_ID, BENCH_DENOM as DENOM, fundSenders, makeSenders, signAll, type Sender } from "./bank-send-txs";
+import { Testnet } from "../test/helpers/testnet";
+import { freePorts } from "../test/helpers/ports";
+import { rpc, waitFor, waitForHeight } from "../test/helpers/rpc";
+
+// ---- options -------------------------------------------------------------------------------
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : fallback;
+}
+
+const TXS = Number(arg("txs", "10000"));
+const SENDERS = Math.min(Number(arg("senders", "2000")), TXS);
+const CONCURRENCY = Number(arg("concurrency", "128"));
+const RUNS = Number(arg("runs", "1"));
+const TIMEOUT_COMMIT = arg("timeout-commit", "1s");
+const CPU_PROF = arg("cpu-prof", "");
+/** Each bench run must end within this (broadcast + commit), so a stuck node cannot hang it. */
+const RUN_TIMEOUT_MS = Number(arg("run-timeout", "600")) * 1000;
+
+/** Issue 13's goal and the figures measured for the Go app (simapp v0.50.15) and plumed before. */
+const GOAL = { appCpuMsPerTx: 0.5, goAppCpuMsPerTx: 0.83, goTxPerSec: 844, plumedBeforeAppCpuMsPerTx: 1.01, abciQueryMs: 0.88, restMs: 0.67, grpcMs: 1.18 };
+
+const PREFIX_OF_DEVNET = "plume";
+const CLK_TCK = 100; // Linux USER_HZ: /proc times are in 1/100 s on every architecture Node supports.
+
+// ---- broadcasting --------------------------------------------------------------------------
+
+interface BroadcastResult {
+  readonly seconds: number;
+  readonly rejected: number;
+  readonly firstRejection?: string;
+  readonly retries: number;
+}
+
+/**
+ * C workers take senders in turn and push each sender's txs in sequence order with
+ * broadcast_tx_sync (GET, hex). "mempool is full" is retried after a short pause.
+ */
+async function broadcastAll(port: number, perSender: readonly (readonly Uint8Array[])[], concurrency: number): Promise<BroadcastResult> {
+  const hex = perSender.map((list) => list.map((tx) => `0x${Buffer.from(tx).toString("hex")}`));
+  let next = 0;
+  let rejected = 0;
+  let retries = 0;
+  let firstRejection: string | undefined;
+  const start = process.hrtime.bigint();
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const i = next++;
+      if (i >= hex.length) return;
+      for (const tx of hex[i] as string[]) {
+        for (;;) {
+          const res = await fetch(`http://127.0.0.1:${port}/broadcast_tx_sync?tx=${tx}`);
+          const body = (await res.json()) as { result?: { code: number; log: string }; error?: { message: string; data?: string } };
+          if (body.error) {
+            if (`${body.error.data ?? ""}`.includes("mempool is full")) {
+              retries++;
+              await new Promise((r) => setTimeout(r, 50));
+              continue;
+            }
+            rejected++;
+            firstRejection ??= `${body.error.message} ${body.error.data ?? ""}`;
+          } else if (body.result && body.result.code !== 0) {
+            rejected++;
+            firstRejection ??= `code ${body.result.code}: ${body.result.log}`;
+          }
+          break;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, rejected, retries, ...(firstRejection !== undefined ? { firstRejection } : {}) };
+}
+
+/** A mock RPC server in its own process that answers every broadcast_tx_sync at once. */
+async function clientCeiling(perSender: readonly (readonly Uint8Array[])[], concurrency: number): Promise<number> {
+  const [port] = await freePorts(1);
+  const code = `
+    const body = JSON.stringify({ jsonrpc: "2.0", id: -1, result: { code: 0, data: "", log: "", codespace: "", hash: "00" } });
+    require("node:http").createServer((req, res) => { req.resume(); res.writeHead(200, { "content-type": "application/json" }); res.end(body); })
+      .listen(${port}, "127.0.0.1", () => process.stdout.write("ready\\n"));`;
+  const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.once("data", () => resolve());
+      child.once("exit", () => reject(new Error("mock server exited")));
+    });
+    const r = await broadcastAll(port as number, perSender, concurrency);
+    return perSender.reduce((n, l) => n + l.length, 0) / r.seconds;
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+// ---- /proc and metrics ---------------------------------------------------------------------
+
+/** utime+stime (and cutime+cstime of reaped children) of a process, in ms. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
+  const ticks = [11, 12, 13, 14].reduce((sum, k) => sum + Number(fields[k]), 0);
+  return Math.floor((ticks * 1000) / CLK_TCK);
+}
+
+/** CPU ms of each thread of a process, summed by thread name (main thread: the process name). */
+function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).replace(/[0-9]+$/, "");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = Math.floor(((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK);
+      out.set(Number(tid) === pid ? "main" : name, (out.get(Number(tid) === pid ? "main" : name) ?? 0) + ms);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
+function threadCpuDelta(before: Map<string, number>, after: Map<string, number>): string {
+  return [...after.entries()]
+    .map(([name, ms]) => [name, ms - (before.get(name) ?? 0)] as const)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(", ");
+}
+
+function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+function commOf(pid: number): string {
+  return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+}
+
+async function metric(port: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) sum += Number(line.slice(line.lastIndexOf(" ") + 1));
+  }
+  return sum;
+}
+
+// ---- blocks --------------------------------------------------------------------------------
+
+interface BlockMeta {
+  readonly height: number;
+  readonly timeMs: number;
+  readonly numTxs: number;
+}
+
+function rfc3339Ms(t: string): number {
+  // Sub-millisecond digits are dropped; block times are whole milliseconds apart at best.
+  return Date.parse(t.replace(/(\.\d{3})\d*Z$/, "$1Z"));
+}
+
+async function blockMetas(port: number, from: number, to: number): Promise<BlockMeta[]> {
+  const out: BlockMeta[] = [];
+  for (let hi = to; hi >= from; hi -= 20) {
+    const lo = Math.max(from, hi - 19);
+    const r = await rpc<{ block_metas: { header: { height: string; time: string }; num_txs: string }[] }>(port, "blockchain", { minHeight: lo, maxHeight: hi });
+    for (const m of r.block_metas) out.push({ height: Number(m.header.height), timeMs: rfc3339Ms(m.header.time), numTxs: Number(m.num_txs) });
+  }
+  return out.sort((a, b) => a.height - b.height);
+}
+
+async function latest(port: number): Promise<number> {
+  const r = await rpc<{ sync_info: { latest_block_height: string } }>(port, "status");
+  return Number(r.sync_info.latest_block_height);
+}
+
+// ---- queries -------------------------------------------------------------------------------
+
+function p50(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function timed(n: number, f: () => Promise<unknown>): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await f();
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return p50(out);
+}
+
+async function queryLatencies(ports: { rpc: number; api: number; grpc: number }, address: string): Promise<{ abci: number; rest: number; grpc: number }> {
+  const data = Buffer.from(QueryBalanceRequest.encode({ address, denom: DENOM }).finish()).toString("hex");
+  const abciQuery = async (): Promise<void> => {
+    const r = await rpc<{ response: { code: number } }>(ports.rpc, "abci_query", { path: '"/cosmos.bank.v1beta1.Query/Balance"', data: `0x${data}` });
+    if (r.response.code !== 0) throw new Error(`abci_query failed: code ${r.response.code}`);
+  };
+  const rest = async (): Promise<void> => {
+    const res = await fetch(`http://127.0.0.1:${ports.api}/cosmos/bank/v1beta1/balances/${address}/by_denom?denom=${DENOM}`);
+    if (res.status !== 200) throw new Error(`REST ${res.status}`);
+    await res.text();
+  };
+  const client = new grpc.Client(`127.0.0.1:${ports.grpc}`, grpc.credentials.createInsecure());
+  const grpcQuery = (): Promise<void> =>
+    new Promise((resolve, reject) =>
+      client.makeUnaryRequest(
+        "/cosmos.bank.v1beta1.Query/Balance",
+        (req: QueryBalanceRequest) => Buffer.from(QueryBalanceRequest.encode(req).finish()),
+        (buf: Buffer) => QueryBalanceResponse.decode(buf),
+        { address, denom: DENOM },
+        (err) => (err ? reject(err) : resolve()),
+      ),
+    );
+  try {
+    // Warm each path (connections, JIT) before measuring.
+    await timed(50, abciQuery);
+    await timed(50, rest);
+    await timed(50, grpcQuery);
+    return { abci: await timed(300, abciQuery), rest: await timed(300, rest), grpc: await timed(300, grpcQuery) };
+  } finally {
+    client.close();
+  }
+}
+
+// ---- one run -------------------------------------------------------------------------------
+
+interface RunResult {
+  readonly txPerSec: number;
+  readonly appCpuMsPerTx: number;
+  readonly cometCpuMsPerTx: number;
+  readonly blocks: number;
+  readonly maxTxsPerBlock: number;
+  readonly rechecks: number;
+  readonly queries: { abci: number; rest: number; grpc: number };
+}
+
+async function run(index: number, senders: readonly Sender[], perSender: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
+  const net = await Testnet.create(1, { chainId: CHAIN_ID, users: [], timeoutCommit: TIMEOUT_COMMIT, editGenesis: (appState) => fundSenders(appState, senders, PREFIX_OF_DEVNET) });
+  const [metricsPort] = await freePorts(1);
+  const node = net.layout.nodes[0];
+  if (!node) throw new Error("no node");
+  const configToml = join(node.home, "config", "config.toml");
+  writeFileSync(
+    configToml,
+    setTomlValues(readFileSync(configToml, "utf8"), {
+      "mempool.recheck": true,
+      "mempool.size": Math.max(5000, TXS),
+      "instrumentation.prometheus": true,
+      "instrumentation.prometheus_listen_addr": `127.0.0.1:${metricsPort}`,
+    }),
+  );
+  // `plumed start` as spawnNode runs it, with node's profiler flags when asked (NODE_OPTIONS may not carry them).
+  const logFile = join(node.home, "plumed.log");
+  const child = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
+    stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  try {
+    const port = node.ports.rpc;
+    await Promise.race([waitForHeight(port, 2, 120_000), exited.then(() => Promise.reject(new Error(`plumed exited; see ${logFile}: ${readFileSync(logFile, "utf8").slice(-2000)}`)))]);
+    const appPid = child.pid as number;
+    const cometPid = await waitFor("the cometbft child", async () => childPids(appPid).find((p) => commOf(p) === "cometbft"), 10_000);
+
+    const startHeight = await latest(port);
+    const recheck0 = await metric(metricsPort as number, "cometbft_mempool_recheck_times");
+    const app0 = cpuMs(appPid);
+    const threads0 = threadCpuMs(appPid);
+    const comet0 = cpuMs(cometPid);
+    const sent = await broadcastAll(port, perSender, CONCURRENCY);
+    if (sent.rejected > 0) throw new Error(`${sent.rejected} txs rejected by CheckTx; first: ${sent.firstRejection ?? "?"}`);
+
+    // Wait until every tx is in a block, then until that block is committed (the next one exists).
+    const deadline = Date.now() + RUN_TIMEOUT_MS;
+    let metas: BlockMeta[] = [];
+    for (;;) {
+      const h = await latest(port);
+      metas = await blockMetas(port, startHeight + 1, h);
+      if (metas.reduce((n, m) => n + m.numTxs, 0) >= TXS) break;
+      if (Date.now() > deadline) throw new Error(`only ${metas.reduce((n, m) => n + m.numTxs, 0)} of ${TXS} txs committed in time`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const withTxs = metas.filter((m) => m.numTxs > 0);
+    const first = withTxs[0] as BlockMeta;
+    const last = withTxs[withTxs.length - 1] as BlockMeta;
+    await waitForHeight(port, last.height + 1, 30_000);
+    const app1 = cpuMs(appPid);
+    const threads1 = threadCpuMs(appPid);
+    const comet1 = cpuMs(cometPid);
+    const recheck1 = await metric(metricsPort as number, "cometbft_mempool_recheck_times");
+
+    // Every committed tx succeeded.
+    let failed = 0;
+    let firstFailure = "";
+    for (const m of withTxs) {
+      const r = await rpc<{ txs_results: { code: number; log: string }[] | null }>(port, "block_results", { height: m.height });
+      for (const t of r.txs_results ?? []) {
+        if (t.code !== 0) {
+          failed++;
+          firstFailure ||= `height ${m.height}: code ${t.code} ${t.log}`;
+        }
+      }
+    }
+    if (failed > 0) throw new Error(`${failed} committed txs failed; first: ${firstFailure}`);
+
+    const before = metas.find((m) => m.height === first.height - 1) ?? (await blockMetas(port, first.height - 1, first.height - 1))[0];
+    const spanMs = last.timeMs - (before as BlockMeta).timeMs;
+    const queries = await queryLatencies(node.ports, (senders[0] as Sender).bech32);
+    const result: RunResult = {
+      txPerSec: (TXS * 1000) / spanMs,
+      appCpuMsPerTx: (app1 - app0) / TXS,
+      cometCpuMsPerTx: (comet1 - comet0) / TXS,
+      blocks: withTxs.length,
+      maxTxsPerBlock: Math.max(...withTxs.map((m) => m.numTxs)),
+      rechecks: recheck1 - recheck0,
+      queries,
+    };
+    console.log(
+      `run ${index + 1}: ${result.txPerSec.toFixed(0)} committed tx/s over ${withTxs.length} blocks (heights ${first.height}-${last.height}, ` +
+        `txs per block ${withTxs.map((m) => m.numTxs).join(" ")}); broadcast took ${sent.seconds.toFixed(1)} s (${(TXS / sent.seconds).toFixed(0)} tx/s, ${sent.retries} mempool-full retries)`,
+    );
+    console.log(
+      `  CPU per committed tx: app ${result.appCpuMsPerTx.toFixed(3)} ms, cometbft ${result.cometCpuMsPerTx.toFixed(3)} ms ` +
+        `(app ${app1 - app0} ms, cometbft ${comet1 - comet0} ms in total); rechecks ${result.rechecks}; all ${TXS} txs code 0`,
+    );
+    console.log(`  app CPU ms by thread: ${threadCpuDelta(threads0, threads1)}`);
+    console.log(`  query p50: abci_query ${queries.abci.toFixed(2)} ms, REST ${queries.rest.toFixed(2)} ms, gRPC ${queries.grpc.toFixed(2)} ms`);
+    return result;
+  } finally {
+    await stopChild(child, exited);
+    await net.stop();
+  }
+}
+
+/** SIGTERM (plumed stops cometbft, then exits, writing its CPU profile), SIGKILL after 30 s. */
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---- main ----------------------------------------------------------------------------------
+
+function summary(label: string, values: readonly number[], digits: number): string {
+  const s = [...values].sort((a, b) => a - b);
+  const median = s[Math.floor((s.length - 1) / 2)] as number;
+  return values.length === 1 ? `${label} ${median.toFixed(digits)}` : `${label} min ${(s[0] as number).toFixed(digits)} median ${median.toFixed(digits)} max ${(s[s.length - 1] as number).toFixed(digits)}`;
+}
+
+async function main(): Promise<void> {
+  console.log(`committed-throughput: ${TXS} bank sends from ${SENDERS} senders, concurrency ${CONCURRENCY}, timeout_commit ${TIMEOUT_COMMIT}, recheck on, ${RUNS} run(s)`);
+  const t0 = process.hrtime.bigint();
+  const senders = await makeSenders(SENDERS);
+  const perSender = await signAll(senders, TXS);
+  console.log(`signed ${TXS} txs in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
+  const ceiling = await clientCeiling(perSender, CONCURRENCY);
+  console.log(`client ceiling against a mock RPC server: ${ceiling.toFixed(0)} broadcasts/s`);
+
+  const results: RunResult[] = [];
+  for (let i = 0; i < RUNS; i++) results.push(await run(i, senders, perSender));
+
+  console.log("");
+  console.log(`summary over ${RUNS} run(s) (${TXS} txs each):`);
+  console.log(`  ${summary("committed tx/s:", results.map((r) => r.txPerSec), 0)}   (Go simapp on issue 13's run: ${GOAL.goTxPerSec}; goal 1.5x that)`);
+  console.log(
+    `  ${summary("app CPU ms per committed tx:", results.map((r) => r.appCpuMsPerTx), 3)}   ` +
+      `(goal <= ${GOAL.appCpuMsPerTx}; Go app ${GOAL.goAppCpuMsPerTx}; plumed in issue 13 ${GOAL.plumedBeforeAppCpuMsPerTx})`,
+  );
+  console.log(`  ${summary("cometbft CPU ms per committed tx:", results.map((r) => r.cometCpuMsPerTx), 3)}`);
+  console.log(`  ${summary("rechecks:", results.map((r) => r.rechecks), 0)}`);
+  console.log(`  ${summary("abci_query p50 ms:", results.map((r) => r.queries.abci), 2)}   (issue 13: ${GOAL.abciQueryMs})`);
+  console.log(`  ${summary("REST p50 ms:", results.map((r) => r.queries.rest), 2)}   (issue 13: ${GOAL.restMs})`);
+  console.log(`  ${summary("gRPC p50 ms:", results.map((r) => r.queries.grpc), 2)}   (issue 13: ${GOAL.grpcMs})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
