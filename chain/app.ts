@@ -28,7 +28,7 @@ import { ConsensusParamsKeeper } from "../x/consensus/keeper";
 import { genutilModule, type GenesisTxHandler } from "../x/genutil";
 import { EvidenceKeeper, evidenceModule } from "../x/evidence";
 import { MINT_MODULE_ACCOUNTS, MintKeeper, mintModule } from "../x/mint";
-import { DISTRIBUTION_MODULE_ACCOUNTS, DistributionKeeper, distributionModule, distributionStakingHooks } from "../x/distribution";
+import { DISTRIBUTION_MODULE_ACCOUNTS, DISTRIBUTION_MODULE_NAME, DistributionKeeper, distributionModule, distributionStakingHooks } from "../x/distribution";
 import { FEE_COLLECTOR_NAME } from "../x/auth/ante";
 import { GOV_MODULE_ACCOUNTS, GovKeeper, govModule, govStakingHooks } from "../x/gov";
 import { pooledRewardsQuerier, pooledStakeQuerier, RESTAKING_MODULE, RESTAKING_MODULE_ACCOUNTS, RestakingKeeper, restakingModule, type RestakingStakingQuerier } from "../x/restaking";
@@ -145,7 +145,16 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
   staking.hooks.register("distribution", distributionStakingHooks(distribution));
   staking.hooks.register("slashing", slashingStakingHooks(slashing));
   const router = options.msgRouter ?? new MsgRouter();
-  const gov = new GovKeeper({ addresses, accounts: auth, bank, staking, router, executor: new AuthorityMsgExecutor(router), authority });
+  const gov = new GovKeeper({
+    addresses,
+    accounts: auth,
+    bank,
+    staking,
+    router,
+    executor: new AuthorityMsgExecutor(router),
+    authority,
+    distribution: { keeper: distribution, address: moduleAddress(DISTRIBUTION_MODULE_NAME) },
+  });
   staking.hooks.register("gov", govStakingHooks(gov));
   const evidence = new EvidenceKeeper({ staking, slashing });
   const consensus = new ConsensusParamsKeeper(authority);

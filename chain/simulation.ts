@@ -19,6 +19,7 @@ import { BANK_STORE } from "../x/bank/state-keys";
 import { consensusSimulation } from "../x/consensus/simulation";
 import { distributionSimulation } from "../x/distribution/simulation";
 import { genutilSimulation } from "../x/genutil/simulation";
+import { govSimulation } from "../x/gov/simulation";
 import { mintSimulation } from "../x/mint/simulation";
 import { restakingSimulation } from "../x/restaking/simulation";
 import { slashingSimulation } from "../x/slashing/simulation";
@@ -38,6 +39,7 @@ export function moduleSimulations(app: PlumeApp): ModuleSimulation[] {
     distributionSimulation(k.distribution, k.staking),
     restakingSimulation(k.restaking, k.staking),
     mintSimulation(k.mint),
+    govSimulation(k.gov, k.staking),
     genutilSimulation(),
     consensusSimulation(k.consensus),
     upgradeSimulation(k.upgrade, () => app.modules.versionMap()),

@@ -30,7 +30,15 @@ export function diffStores(a: CommitMultiStore, b: CommitMultiStore, height: big
   const comparable = (name: string, kv: KVPair): string | undefined => {
     const d = declared(differences, name, kv.key);
     if (d === undefined) return bytesToHex(kv.value);
-    return d.normalize === undefined ? undefined : bytesToHex(d.normalize(kv.value));
+    if (d.normalize !== undefined) return bytesToHex(d.normalize(kv.value));
+    return d.absentIf !== undefined ? bytesToHex(kv.value) : undefined;
+  };
+  /** Not compared: a declared difference without normalize or absentIf, or a value counting as absent. */
+  const skipped = (name: string, key: Uint8Array, value: Uint8Array): boolean => {
+    const d = declared(differences, name, key);
+    if (d === undefined) return false;
+    if (d.absentIf !== undefined) return d.absentIf(value);
+    return d.normalize === undefined;
   };
   for (const name of names) {
     const ea = new Map<string, { raw: Uint8Array; cmp: string | undefined }>();
@@ -46,18 +54,16 @@ export function diffStores(a: CommitMultiStore, b: CommitMultiStore, height: big
     };
     for (const kv of vb.getReader(name).iterate() as Iterable<KVPair>) {
       const k = bytesToHex(kv.key);
+      if (skipped(name, kv.key, kv.value)) continue;
       seen.add(k);
       const cmp = comparable(name, kv);
-      const d = declared(differences, name, kv.key);
-      if (d !== undefined && d.normalize === undefined) continue;
       const other = ea.get(k);
       if (other !== undefined && other.cmp === cmp) continue;
       differ(k, other?.raw, kv.value);
     }
     for (const [k, v] of [...ea.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
       if (seen.has(k)) continue;
-      const d = declared(differences, name, Buffer.from(k, "hex"));
-      if (d !== undefined && d.normalize === undefined) continue;
+      if (skipped(name, Buffer.from(k, "hex"), v.raw)) continue;
       differ(k, v.raw, undefined);
     }
     const byPrefix = [...prefixes.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([p, n]) => `0x${p}: ${n}`).join(", ");

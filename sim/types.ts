@@ -53,6 +53,12 @@ export interface ExportDifference {
   readonly reason: string;
   /** The part of the value that must still be equal; without it the keys are not compared at all. */
   readonly normalize?: (value: Uint8Array) => Uint8Array;
+  /**
+   * Values the genesis format cannot tell from no entry (an all-zero bitmap chunk): such an entry
+   * counts as absent on either side, and the others are compared (normalized when `normalize` is
+   * given, as they are otherwise).
+   */
+  readonly absentIf?: (value: Uint8Array) => boolean;
 }
 
 export interface SimOperation {

@@ -20,6 +20,12 @@ export interface GovBankKeeper {
   burnCoins(ctx: Context, moduleName: string, amounts: Coins): void;
 }
 
+/** x/distribution, for deposits a cancelled proposal sends to the community pool. */
+export interface GovDistributionKeeper {
+  /** FundCommunityPool: `amount` from `sender` into the pool. */
+  fundCommunityPool(ctx: Context, amount: Coins, sender: Uint8Array): void;
+}
+
 export interface GovStakingKeeper {
   readonly addresses: AddressCodec;
   store(ctx: Context): KVStore;

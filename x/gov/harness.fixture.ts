@@ -18,7 +18,7 @@ import { StakingHooksRegistry } from "../staking/hooks";
 import { stakingMsgHandlers } from "../staking/msg-server";
 import { defaultGovGenesis, initGovGenesis } from "./genesis";
 import { govStakingHooks } from "./hooks";
-import { GovKeeper } from "./keeper";
+import { GovKeeper, type GovKeeperOptions } from "./keeper";
 import { govMsgHandlers, type GovMsgHandlers } from "./msg-server";
 import { defaultGovParams } from "./params";
 import { sdkTallySums, type SdkTallyVoter, type TallySums } from "./tally";
@@ -44,7 +44,7 @@ export class GovHarness {
   readonly keeper: GovKeeper;
   readonly handlers: GovMsgHandlers;
 
-  constructor(options: { readonly params?: Params; readonly hooks?: boolean } = {}) {
+  constructor(options: { readonly params?: Params; readonly hooks?: boolean; readonly distribution?: GovKeeperOptions["distribution"] } = {}) {
     const hooks = new StakingHooksRegistry();
     this.staking = new Harness({ cap: "0", hooks });
     this.keeper = new GovKeeper({
@@ -55,6 +55,7 @@ export class GovHarness {
       router: this.router,
       executor: new AuthorityMsgExecutor(this.router),
       authority: GOV_AUTHORITY,
+      ...(options.distribution !== undefined ? { distribution: options.distribution } : {}),
     });
     if (options.hooks !== false) hooks.register("gov", govStakingHooks(this.keeper));
     this.handlers = govMsgHandlers(this.keeper);

@@ -7,13 +7,13 @@
  *   proposal's bank send can spend).
  * - running-tally (plumed's): for every proposal in its voting period, the stored running tally of
  *   each validator is exactly what the current votes and the voters' delegations give (tally.ts);
- *   O(votes × delegations), for tests only.
+ *   O(votes × their delegations), for tests only.
  */
 import type { Context } from "../../app/context";
 import { Coins, Dec } from "../../app/math";
 import { GOV_MODULE_NAME, type GovKeeper } from "./keeper";
 import { coinsOf } from "./params";
-import { ValidatorTallies, VotingPeriodProposals, proposalPrefix, type ValidatorTally } from "./state-keys";
+import { ValidatorTallies, Votes, VotingPeriodProposals, proposalPrefix, type ValidatorTally } from "./state-keys";
 import { EMPTY_VALIDATOR_TALLY, applyDelegation } from "./tally";
 
 export interface InvariantResult {
@@ -40,8 +40,9 @@ export function runningTallyInvariant(ctx: Context, k: GovKeeper): InvariantResu
   const problems: string[] = [];
   for (const [id] of VotingPeriodProposals.entries(store)) {
     const expected = new Map<string, ValidatorTally>();
-    for (const vote of k.votes(store)) {
-      if (vote.proposalId !== id) continue;
+    // This proposal's votes that count (its current voting round).
+    for (const [[, voter], vote] of Votes.entries(store, { subPrefix: proposalPrefix(id) })) {
+      if (!k.isCurrentVote(store, id, voter)) continue;
       for (const d of k.staking.delegatorDelegations(k.staking.store(ctx), k.addresses.decodeAccount(vote.voter))) {
         expected.set(d.validatorAddress, applyDelegation(expected.get(d.validatorAddress) ?? EMPTY_VALIDATOR_TALLY, Dec.fromProto(d.shares), vote.options, 1n));
       }

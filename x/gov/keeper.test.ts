@@ -1,9 +1,11 @@
 import { ProposalStatus, VoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
+import { moduleAddress } from "../../app/address";
 import { AppError } from "../../app/errors";
 import type { AppEvent } from "../../app/events";
 import { delegator, operator } from "../staking/harness.fixture";
 import { GovHarness, addresses, testGovParams } from "./harness.fixture";
+import { validateTextProposal } from "./keeper";
 import { govInvariants } from "./invariants";
 
 const PROPOSER = delegator(5);
@@ -193,5 +195,59 @@ describe("x/gov keeper", () => {
     expect(h.supply()).toBe(supply - 500n);
     h.nextBlock();
     expect([...h.staking.ms.getStore("gov").iterate(Uint8Array.of(0x20), Uint8Array.of(0x21))]).toHaveLength(0);
+  });
+
+  it("funds the community pool with the charge when proposal_cancel_dest is the distribution module account, as the SDK", () => {
+    const pool = moduleAddress("distribution");
+    const funded: { amount: string; sender: string }[] = [];
+    const h = new GovHarness({
+      params: testGovParams({ proposalCancelDest: addresses.encodeAccount(pool), proposalCancelRatio: "0.250000000000000000" }),
+      distribution: {
+        address: pool,
+        keeper: {
+          fundCommunityPool: (ctx, amount, sender) => {
+            h.staking.bank.sendCoinsFromAccountToModule(ctx, sender, "distribution", amount);
+            funded.push({ amount: amount.toString(), sender: addresses.encodeAccount(sender) });
+          },
+        },
+      },
+    });
+    h.fund(PROPOSER, 100_000n);
+    const before = h.balance(PROPOSER);
+    const supply = h.supply();
+    const id = proposalId(h.submit(PROPOSER, [h.stakingParamsMsg(50)], 1001n));
+    const r = h.deliver(h.handlers.cancelProposal, { proposalId: id, proposer: addresses.encodeAccount(PROPOSER) });
+    expect(r.error).toBeUndefined();
+    // 25% of 1001, truncated: 250 to the pool from the gov account, 751 back; nothing burned.
+    expect(funded).toEqual([{ amount: "250stake", sender: addresses.encodeAccount(moduleAddress("gov")) }]);
+    expect(h.balance(PROPOSER)).toBe(before - 250n);
+    expect(h.supply()).toBe(supply);
+  });
+
+  it("sends the charge to an ordinary proposal_cancel_dest account", () => {
+    const dest = delegator(7);
+    const h = setup(testGovParams({ proposalCancelDest: addresses.encodeAccount(dest), proposalCancelRatio: "1.000000000000000000" }));
+    const before = h.balance(dest);
+    const id = proposalId(h.submit(PROPOSER, [h.stakingParamsMsg(50)], 1000n));
+    expect(h.deliver(h.handlers.cancelProposal, { proposalId: id, proposer: addresses.encodeAccount(PROPOSER) }).error).toBeUndefined();
+    expect(h.balance(dest)).toBe(before + 1000n);
+  });
+
+  it("validates a TextProposal as Go's ValidateAbstract: a title of Go whitespace is blank, lengths in UTF-8 bytes", () => {
+    const check = (title: string, description = "d"): string => {
+      try {
+        validateTextProposal({ title, description });
+        return "ok";
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    expect(check(" \t\u0085\u3000")).toBe("proposal title cannot be blank: invalid proposal content");
+    // U+FEFF is no space to Go (JS trim() would remove it).
+    expect(check("\ufeff")).toBe("ok");
+    expect(check("é".repeat(70))).toBe("ok");
+    expect(check("é".repeat(71))).toBe("proposal title is longer than max length of 140: invalid proposal content");
+    expect(check("t", "€".repeat(3334))).toBe("proposal description is longer than max length of 10000: invalid proposal content");
+    expect(check("t", "€".repeat(3333))).toBe("ok");
   });
 });

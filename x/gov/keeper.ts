@@ -25,6 +25,7 @@ import { nanosToTimestamp, timestampToNanos, type Context } from "../../app/cont
 import { AppError, ErrInvalidAddress, ErrInvalidCoins, ErrInvalidRequest } from "../../app/errors";
 import { infiniteGasMeter } from "../../app/gas";
 import { Coin, Coins, Dec, Int } from "../../app/math";
+import { goTrimSpace } from "../../app/math/go-compat";
 import type { KVStore, KVStoreReader } from "../../app/store/types";
 import {
   ErrInactiveProposal,
@@ -51,7 +52,7 @@ import {
   submitProposalEvent,
   type ProposalResult,
 } from "./events";
-import type { GovAccountKeeper, GovBankKeeper, GovStakingKeeper } from "./expected-keepers";
+import type { GovAccountKeeper, GovBankKeeper, GovDistributionKeeper, GovStakingKeeper } from "./expected-keepers";
 import { coinsOf, durationNanos, minDepositFor, paramDec, parseDec, scaleCoin, validateGovParams, type Params } from "./params";
 import {
   ActiveQueue,
@@ -114,12 +115,15 @@ export function validVoteOption(o: VoteOption): boolean {
   );
 }
 
-/** v1beta1 TextProposal's ValidateBasic (ValidateAbstract), with the SDK's texts. */
+/**
+ * v1beta1 TextProposal's ValidateBasic (ValidateAbstract), with the SDK's texts: a title of Go
+ * whitespace only is blank; lengths are in UTF-8 bytes, as Go's len().
+ */
 export function validateTextProposal(p: TextProposal): void {
-  if (p.title.length === 0) throw ErrInvalidProposalContent.wrap("proposal title cannot be blank");
-  if (p.title.length > MAX_TITLE_LENGTH) throw ErrInvalidProposalContent.wrap(`proposal title is longer than max length of ${MAX_TITLE_LENGTH}`);
+  if (goTrimSpace(p.title).length === 0) throw ErrInvalidProposalContent.wrap("proposal title cannot be blank");
+  if (utf8Length(p.title) > MAX_TITLE_LENGTH) throw ErrInvalidProposalContent.wrap(`proposal title is longer than max length of ${MAX_TITLE_LENGTH}`);
   if (p.description.length === 0) throw ErrInvalidProposalContent.wrap("proposal description cannot be blank");
-  if (p.description.length > MAX_DESCRIPTION_LENGTH) {
+  if (utf8Length(p.description) > MAX_DESCRIPTION_LENGTH) {
     throw ErrInvalidProposalContent.wrap(`proposal description is longer than max length of ${MAX_DESCRIPTION_LENGTH}`);
   }
 }
@@ -213,6 +217,11 @@ export interface GovKeeperOptions {
   readonly router: AuthorityMsgRouter;
   /** Runs a passed proposal's messages as the gov module account. */
   readonly executor: AuthorityMsgExecutor;
+  /**
+   * The community pool, for a proposal_cancel_dest that is the distribution module account
+   * (`distributionAddress`); without it such a destination is an ordinary account.
+   */
+  readonly distribution?: { readonly keeper: GovDistributionKeeper; readonly address: Uint8Array };
   /** Who may sign gov's MsgUpdateParams (the gov module account unless a test hook says otherwise). */
   readonly authority: string;
 }
@@ -233,6 +242,7 @@ export class GovKeeper extends GovReader {
   readonly router: AuthorityMsgRouter;
   readonly executor: AuthorityMsgExecutor;
   readonly authority: string;
+  readonly distribution: { readonly keeper: GovDistributionKeeper; readonly address: Uint8Array } | undefined;
 
   constructor(options: GovKeeperOptions) {
     super(options.addresses);
@@ -242,6 +252,7 @@ export class GovKeeper extends GovReader {
     this.router = options.router;
     this.executor = options.executor;
     this.authority = options.authority;
+    this.distribution = options.distribution;
   }
 
   store(ctx: Context): KVStore {
@@ -493,8 +504,9 @@ export class GovKeeper extends GovReader {
   }
 
   /**
-   * ChargeDeposit (cancel): proposal_cancel_ratio of each deposit (truncated) is burned or sent to
-   * proposal_cancel_dest, the rest refunded.
+   * ChargeDeposit (cancel): proposal_cancel_ratio of each deposit (truncated) is burned ("" dest),
+   * put in the community pool (the distribution module account as dest: FundCommunityPool from the
+   * gov account, as the SDK does) or sent to the dest account; the rest refunded.
    */
   private chargeDeposit(ctx: Context, id: bigint, dest: string, rate: Dec): void {
     const store = this.store(ctx);
@@ -510,10 +522,13 @@ export class GovKeeper extends GovReader {
       Deposits.delete(store, key);
     }
     if (charges.isZero()) return;
-    // The distribution module account's address would fund the community pool; plumed has no
-    // distribution module yet, so a destination is always an ordinary account.
-    if (dest === "") this.bank.burnCoins(ctx, GOV_MODULE_NAME, charges);
-    else this.bank.sendCoinsFromModuleToAccount(ctx, GOV_MODULE_NAME, this.addresses.decodeAccount(dest), charges);
+    if (dest === "") {
+      this.bank.burnCoins(ctx, GOV_MODULE_NAME, charges);
+    } else if (this.distribution !== undefined && dest === this.addresses.encodeAccount(this.distribution.address)) {
+      this.distribution.keeper.fundCommunityPool(ctx, charges, moduleAddress(GOV_MODULE_NAME));
+    } else {
+      this.bank.sendCoinsFromModuleToAccount(ctx, GOV_MODULE_NAME, this.addresses.decodeAccount(dest), charges);
+    }
   }
 
   /** CancelProposal: the proposer alone, before its voting period ends. */
