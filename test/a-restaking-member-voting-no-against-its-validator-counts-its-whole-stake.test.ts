@@ -14,22 +14,14 @@ import { QueryTallyResultRequest, QueryTallyResultResponse } from "cosmjs-types/
 import { MsgSubmitProposal, MsgSubmitProposalResponse, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
 import { QueryDelegationRequest, QueryDelegationResponse } from "cosmjs-types/cosmos/staking/v1beta1/query";
 import { MsgDelegate } from "cosmjs-types/cosmos/staking/v1beta1/tx";
-import { RequestQuery, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { Dec, Int } from "../app/math";
 import type { JsonValue } from "../app/module";
 import { MsgSetAutoCompound } from "../proto/plume/restaking/v1/tx";
-import { startInProcessChain, type ChainUser, type ChainValidator, type InProcessChain } from "./helpers/in-process-chain";
+import { queryChain, startInProcessChain, txsOk, type ChainUser, type ChainValidator, type InProcessChain } from "./helpers/in-process-chain";
 
 const DENOM = "uplume";
 const STAKE = 5_000_000n;
 const EXTRA = 700_000n;
-
-function query<Res>(chain: InProcessChain, path: string, data: Uint8Array, decode: (b: Uint8Array) => Res): Res {
-  const res = chain.app.baseApp.query(RequestQuery.fromPartial({ path, data }));
-  if (res instanceof Promise) throw new Error("expected a synchronous answer");
-  if (res.code !== 0) throw new Error(`${path}: ${res.log}`);
-  return decode(res.value);
-}
 
 describe("a restaking member voting NO against its validator's YES counts its whole stake (issue 10)", () => {
   let chain: InProcessChain;
@@ -37,10 +29,8 @@ describe("a restaking member voting NO against its validator's YES counts its wh
   let alice: ChainUser;
   let bob: ChainUser;
 
-  const ok = (res: ResponseFinalizeBlock): ResponseFinalizeBlock => {
-    for (const [i, r] of res.txResults.entries()) if (r.code !== 0) throw new Error(`tx ${i} failed: ${r.log}`);
-    return res;
-  };
+  const ok = txsOk;
+  const query = queryChain;
   const delegate = (u: ChainUser, amount: bigint): { typeUrl: string; value: Uint8Array } => ({
     typeUrl: "/cosmos.staking.v1beta1.MsgDelegate",
     value: MsgDelegate.encode({ delegatorAddress: u.op.account, validatorAddress: a.op.valoper, amount: { denom: DENOM, amount: amount.toString() } }).finish(),

@@ -9,11 +9,11 @@
 import { ProposalStatus, VoteOption, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgSubmitProposalResponse } from "cosmjs-types/cosmos/gov/v1/tx";
 import { AuthorityMsgExecutor } from "../../app/authority-msgs";
-import { Dec, Int } from "../../app/math";
+import { Dec } from "../../app/math";
 import { MsgRouter } from "../../app/msg-router";
 import { seededRandom } from "../../app/store/test-util";
 import { defaultGovGenesis, initGovGenesis } from "../gov/genesis";
-import { testGovParams } from "../gov/harness.fixture";
+import { VOTE_WEIGHTS as WEIGHTS, sdkTallyValidators, testGovParams } from "../gov/harness.fixture";
 import { govRestakingHooks, govStakingHooks } from "../gov/hooks";
 import { govInvariants, runningTallyInvariant } from "../gov/invariants";
 import { GovKeeper } from "../gov/keeper";
@@ -24,23 +24,6 @@ import { StakingHooksRegistry } from "../staking/hooks";
 import { consensusAddressOfAny } from "../staking/pubkey";
 import { BOND_DENOM, GOV_AUTHORITY, RestakingHarness } from "./harness.fixture";
 import { sharesForUnits } from "./pool-math";
-
-const WEIGHTS: readonly (readonly [VoteOption, string][])[] = [
-  [[VoteOption.VOTE_OPTION_YES, "1"]],
-  [[VoteOption.VOTE_OPTION_NO, "1"]],
-  [[VoteOption.VOTE_OPTION_ABSTAIN, "1"]],
-  [[VoteOption.VOTE_OPTION_NO_WITH_VETO, "1"]],
-  [
-    [VoteOption.VOTE_OPTION_YES, "0.5"],
-    [VoteOption.VOTE_OPTION_NO, "0.5"],
-  ],
-  [
-    [VoteOption.VOTE_OPTION_YES, "0.1"],
-    [VoteOption.VOTE_OPTION_ABSTAIN, "0.2"],
-    [VoteOption.VOTE_OPTION_NO, "0.3"],
-    [VoteOption.VOTE_OPTION_NO_WITH_VETO, "0.4"],
-  ],
-];
 
 const VALIDATORS = 3;
 const DELEGATORS = 8;
@@ -107,12 +90,7 @@ class GovRestakingHarness {
     const ctx = this.r.ctx();
     const staking = this.r.staking.keeper;
     const rs = this.r.keeper.store(ctx);
-    const bonded = staking.getBondedValidatorsByPower(ctx).map((v) => ({
-      operator: v.operatorAddress,
-      operatorAccount: addresses.encodeAccount(addresses.decodeValidator(v.operatorAddress)),
-      bondedTokens: Int.fromProto(v.tokens),
-      delegatorShares: Dec.fromProto(v.delegatorShares),
-    }));
+    const bonded = sdkTallyValidators(staking, ctx);
     const voters: SdkTallyVoter[] = [];
     let delegations = 0;
     for (const vote of this.gov.votes(this.gov.store(ctx))) {
