@@ -17,6 +17,7 @@ import { VOTE_WEIGHTS as WEIGHTS, sdkTallyValidators, testGovParams } from "../g
 import { govRestakingHooks, govStakingHooks } from "../gov/hooks";
 import { govInvariants, runningTallyInvariant } from "../gov/invariants";
 import { GovKeeper } from "../gov/keeper";
+import { GOV_STORE } from "../gov/state-keys";
 import { govMsgHandlers, type GovMsgHandlers } from "../gov/msg-server";
 import { sdkTallySums, type SdkTallyVoter, type TallySums } from "../gov/tally";
 import { addresses, consensusKey, delegator, operator } from "../staking/harness.fixture";
@@ -242,6 +243,30 @@ describe("the running tally with restaking pools", () => {
     expect(h.r.staking.undelegate(delegator(0), 0, 100_000n).error).toBeUndefined();
     h.check(id, true);
     expect(h.gov.tallySums(h.r.ctx(), id).results[2]?.toString()).toBe(Dec.fromString("300000").toString());
+  });
+
+  it("a compounding with many voting members writes nothing of gov's; the tally reads the pool's new rate", () => {
+    const h = new GovRestakingHarness();
+    const st = h.r.staking;
+    st.createValidator(0, 1_000_000n);
+    for (let d = 0; d < 20; d++) {
+      st.fund(delegator(d), 1_000_000n);
+      expect(st.delegate(d, 0, 10_000n + BigInt(d)).error).toBeUndefined();
+      st.must((c) => h.r.keeper.setAutoCompound(c, delegator(d), operator(0), true));
+    }
+    h.nextBlock();
+    const id = h.submit();
+    for (let d = 0; d < 20; d++) h.vote(delegator(d), id, [{ option: d % 2 === 0 ? VoteOption.VOTE_OPTION_NO : VoteOption.VOTE_OPTION_ABSTAIN, weight: Dec.one().toString() }]);
+    const govStore = (): string => [...st.ms.getStore(GOV_STORE).iterate()].map(({ key, value }) => `${Buffer.from(key).toString("hex")}=${Buffer.from(value).toString("hex")}`).join("\n");
+    const before = govStore();
+    const noBefore = h.gov.tallySums(h.r.ctx(), id).results[2];
+    const poolBefore = h.r.keeper.poolShares(h.r.ctx(), operator(0));
+    h.r.accrue("0.05");
+    h.r.runTo((st.height / 3n + 1n) * 3n);
+    expect(h.r.keeper.poolShares(h.r.ctx(), operator(0)).gt(poolBefore)).toBe(true);
+    expect(govStore()).toBe(before);
+    expect(h.gov.tallySums(h.r.ctx(), id).results[2]?.gt(noBefore ?? Dec.zero())).toBe(true);
+    h.check(id, false);
   });
 
   it("can fail: without restaking's hooks, a member's partial exit after its vote breaks the running tally", () => {
