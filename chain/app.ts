@@ -30,7 +30,7 @@ import { EvidenceKeeper, evidenceModule } from "../x/evidence";
 import { MINT_MODULE_ACCOUNTS, MintKeeper, mintModule } from "../x/mint";
 import { DISTRIBUTION_MODULE_ACCOUNTS, DISTRIBUTION_MODULE_NAME, DistributionKeeper, distributionModule, distributionStakingHooks } from "../x/distribution";
 import { FEE_COLLECTOR_NAME } from "../x/auth/ante";
-import { GOV_MODULE_ACCOUNTS, GovKeeper, govModule, govStakingHooks } from "../x/gov";
+import { GOV_MODULE_ACCOUNTS, GovKeeper, govModule, govRestakingHooks, govStakingHooks } from "../x/gov";
 import { pooledRewardsQuerier, pooledStakeQuerier, RESTAKING_MODULE, RESTAKING_MODULE_ACCOUNTS, RestakingKeeper, restakingModule, type RestakingStakingQuerier } from "../x/restaking";
 import { correlationModule, SlashingKeeper, slashingModule, slashingStakingHooks } from "../x/slashing";
 import { capModule, STAKING_MODULE_ACCOUNTS, STAKING_STORE, stakingModule, StakingHooksRegistry, StakingKeeper } from "../x/staking";
@@ -163,6 +163,9 @@ export function createKeepers(settings: ChainSettings, options: KeeperOptions = 
   const restaking = new RestakingKeeper({ staking, distribution, bank, authority });
   // Standard MsgUndelegate/MsgBeginRedelegate reach the stake members hold through pools.
   staking.setPooledStake(restaking);
+  // A voting member's pooled stake votes with it (docs/gov.md, "Pooled stake").
+  gov.setPools(restaking);
+  restaking.setHooks(govRestakingHooks(gov));
   return { auth, bank, staking, slashing, evidence, gov, consensus, upgrade, mint, distribution, restaking };
 }
 

@@ -16,7 +16,7 @@ import { DirectSecp256k1Wallet, encodePubkey, makeAuthInfoBytes, makeSignDoc } f
 import { TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import type { Timestamp } from "cosmjs-types/google/protobuf/timestamp";
-import { MisbehaviorType, RequestFinalizeBlock, RequestInitChain, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
+import { MisbehaviorType, RequestFinalizeBlock, RequestInitChain, RequestQuery, type ResponseFinalizeBlock } from "cosmjs-types/tendermint/abci/types";
 import { ConsensusParams } from "cosmjs-types/tendermint/types/params";
 import { BlockIDFlag } from "cosmjs-types/tendermint/types/validator";
 import { DEFAULT_CHAIN_SETTINGS } from "../../app/chain-config";
@@ -131,6 +131,20 @@ const USER_BALANCE = 1_000_000_000_000n;
 
 function consensusAddressOf(key: Uint8Array): Uint8Array {
   return new Uint8Array(createHash("sha256").update(key).digest()).subarray(0, 20);
+}
+
+/** An ABCI query of the app at its last committed height, decoded; throws on a non-zero code. */
+export function queryChain<Res>(chain: InProcessChain, path: string, data: Uint8Array, decode: (b: Uint8Array) => Res): Res {
+  const res = chain.app.baseApp.query(RequestQuery.fromPartial({ path, data }));
+  if (res instanceof Promise) throw new Error("expected a synchronous answer");
+  if (res.code !== 0) throw new Error(`${path}: ${res.log}`);
+  return decode(res.value);
+}
+
+/** The block's result, after checking that every tx in it succeeded. */
+export function txsOk(res: ResponseFinalizeBlock): ResponseFinalizeBlock {
+  for (const [i, r] of res.txResults.entries()) if (r.code !== 0) throw new Error(`tx ${i} failed: ${r.log}`);
+  return res;
 }
 
 export function defaultConsensusParams(): ConsensusParams {

@@ -5,7 +5,7 @@
 import type { Delegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import type { AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
-import type { Coins, Int } from "../../app/math";
+import type { Coins, Dec, Int } from "../../app/math";
 import type { KVStore, KVStoreReader } from "../../app/store/types";
 
 export interface GovAccountKeeper {
@@ -36,4 +36,24 @@ export interface GovStakingKeeper {
   delegatorDelegations(store: KVStoreReader, delegator: Uint8Array): Iterable<Delegation>;
   /** TotalBondedTokens: the bonded pool's balance. */
   totalBondedTokens(ctx: Context): Int;
+}
+
+/**
+ * x/restaking's pools, for the running tally (tally.ts, poolVoters): a member's stake in its
+ * validator's pool votes with the member. Set once at wiring (GovKeeper.setPools); without it
+ * gov sees only x/staking's delegations.
+ */
+export interface GovPoolKeeper {
+  /** The delegator's memberships: validator operator bytes and units (O(its memberships)). */
+  memberUnits(ctx: Context, delegator: Uint8Array): readonly (readonly [Uint8Array, Dec])[];
+  /** One membership's units; zero for a non-member. */
+  unitsOf(ctx: Context, delegator: Uint8Array, validator: Uint8Array): Dec;
+  /** A validator's pool: its delegation's shares and its members' total units; undefined without one. */
+  poolStake(ctx: Context, validator: Uint8Array): { readonly shares: Dec; readonly totalUnits: Dec } | undefined;
+}
+
+/** What x/restaking calls around every change of a member's units (x/restaking's RestakingHooks). */
+export interface GovPoolHooks {
+  beforeMemberUnitsModified(ctx: Context, delegator: Uint8Array, validator: Uint8Array): void;
+  afterMemberUnitsModified(ctx: Context, delegator: Uint8Array, validator: Uint8Array): void;
 }

@@ -4,7 +4,7 @@
  * registers them, a message router holding staking's and gov's handlers (what proposals may carry),
  * and blocks that run gov's EndBlock before staking's.
  */
-import type { Params } from "cosmjs-types/cosmos/gov/v1/gov";
+import { VoteOption, type Params } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { MsgUpdateParams as StakingMsgUpdateParams } from "cosmjs-types/cosmos/staking/v1beta1/tx";
 import { AuthorityMsgExecutor } from "../../app/authority-msgs";
@@ -15,13 +15,14 @@ import type { MsgHandlerDef, MsgResponse } from "../../app/module";
 import { MsgRouter } from "../../app/msg-router";
 import { BOND_DENOM, GOV_AUTHORITY, Harness, addresses, type TxResult } from "../staking/harness.fixture";
 import { StakingHooksRegistry } from "../staking/hooks";
+import type { StakingKeeper } from "../staking/keeper";
 import { stakingMsgHandlers } from "../staking/msg-server";
 import { defaultGovGenesis, initGovGenesis } from "./genesis";
 import { govStakingHooks } from "./hooks";
 import { GovKeeper, type GovKeeperOptions } from "./keeper";
 import { govMsgHandlers, type GovMsgHandlers } from "./msg-server";
 import { defaultGovParams } from "./params";
-import { sdkTallySums, type SdkTallyVoter, type TallySums } from "./tally";
+import { sdkTallySums, type SdkTallyValidator, type SdkTallyVoter, type TallySums } from "./tally";
 
 export { GOV_AUTHORITY, BOND_DENOM, addresses };
 
@@ -36,6 +37,38 @@ export function testGovParams(overrides: Partial<Params> = {}): Params {
     expeditedVotingPeriod: { seconds: 30n, nanos: 0 },
     ...overrides,
   };
+}
+
+/** Vote options the tally tests pick from: each option alone and three split votes. */
+export const VOTE_WEIGHTS: readonly (readonly [VoteOption, string][])[] = [
+  [[VoteOption.VOTE_OPTION_YES, "1"]],
+  [[VoteOption.VOTE_OPTION_NO, "1"]],
+  [[VoteOption.VOTE_OPTION_ABSTAIN, "1"]],
+  [[VoteOption.VOTE_OPTION_NO_WITH_VETO, "1"]],
+  [
+    [VoteOption.VOTE_OPTION_YES, "0.5"],
+    [VoteOption.VOTE_OPTION_NO, "0.5"],
+  ],
+  [
+    [VoteOption.VOTE_OPTION_YES, "0.3"],
+    [VoteOption.VOTE_OPTION_ABSTAIN, "0.7"],
+  ],
+  [
+    [VoteOption.VOTE_OPTION_YES, "0.1"],
+    [VoteOption.VOTE_OPTION_ABSTAIN, "0.2"],
+    [VoteOption.VOTE_OPTION_NO, "0.3"],
+    [VoteOption.VOTE_OPTION_NO_WITH_VETO, "0.4"],
+  ],
+];
+
+/** The bonded validators as keeper/tally.go reads them (sdkTallySums' input). */
+export function sdkTallyValidators(staking: StakingKeeper, ctx: Context): SdkTallyValidator[] {
+  return staking.getBondedValidatorsByPower(ctx).map((v) => ({
+    operator: v.operatorAddress,
+    operatorAccount: addresses.encodeAccount(addresses.decodeValidator(v.operatorAddress)),
+    bondedTokens: Int.fromProto(v.tokens),
+    delegatorShares: Dec.fromProto(v.delegatorShares),
+  }));
 }
 
 export class GovHarness {
@@ -119,12 +152,7 @@ export class GovHarness {
   sdkTally(id: bigint): { readonly sums: TallySums; readonly delegations: number } {
     const ctx = this.ctx();
     const staking = this.staking.keeper;
-    const bonded = staking.getBondedValidatorsByPower(ctx).map((v) => ({
-      operator: v.operatorAddress,
-      operatorAccount: addresses.encodeAccount(addresses.decodeValidator(v.operatorAddress)),
-      bondedTokens: Int.fromProto(v.tokens),
-      delegatorShares: Dec.fromProto(v.delegatorShares),
-    }));
+    const bonded = sdkTallyValidators(staking, ctx);
     const voters: SdkTallyVoter[] = [];
     let delegations = 0;
     for (const vote of this.keeper.votes(this.keeper.store(ctx))) {

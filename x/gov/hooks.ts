@@ -16,6 +16,7 @@
  */
 import type { Context } from "../../app/context";
 import type { StakingHooks } from "../staking";
+import type { GovPoolHooks } from "./expected-keepers";
 import type { GovKeeper } from "./keeper";
 
 export function govStakingHooks(k: GovKeeper): StakingHooks {
@@ -25,6 +26,22 @@ export function govStakingHooks(k: GovKeeper): StakingHooks {
     },
     afterDelegationModified(ctx: Context, delAddr: Uint8Array, valAddr: Uint8Array): void {
       k.delegationChanged(ctx, delAddr, valAddr, 1n);
+    },
+  };
+}
+
+/**
+ * x/gov's hooks into x/restaking (plumed's): a voting member's units in a validator's pool leave
+ * the running pool tallies before they change and enter them after (joining, leaving, a partial
+ * exit for a standard unbond). Registered by the app (chain/app.ts) with RestakingKeeper.setHooks.
+ */
+export function govRestakingHooks(k: GovKeeper): GovPoolHooks {
+  return {
+    beforeMemberUnitsModified(ctx: Context, delegator: Uint8Array, validator: Uint8Array): void {
+      k.memberUnitsChanged(ctx, delegator, validator, -1n);
+    },
+    afterMemberUnitsModified(ctx: Context, delegator: Uint8Array, validator: Uint8Array): void {
+      k.memberUnitsChanged(ctx, delegator, validator, 1n);
     },
   };
 }

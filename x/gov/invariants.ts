@@ -7,13 +7,14 @@
  *   proposal's bank send can spend).
  * - running-tally (plumed's): for every proposal in its voting period, the stored running tally of
  *   each validator is exactly what the current votes and the voters' delegations give (tally.ts);
- *   O(votes × their delegations), for tests only.
+ *   O(votes × their delegations), for tests only; and the units of voting members of each
+ *   validator's restaking pool (PoolTallies) are exactly what the votes and memberships give.
  */
 import type { Context } from "../../app/context";
 import { Coins, Dec } from "../../app/math";
 import { GOV_MODULE_NAME, type GovKeeper } from "./keeper";
 import { coinsOf } from "./params";
-import { ValidatorTallies, Votes, VotingPeriodProposals, proposalPrefix, type ValidatorTally } from "./state-keys";
+import { PoolTallies, ValidatorTallies, Votes, VotingPeriodProposals, proposalPrefix, type ValidatorTally } from "./state-keys";
 import { EMPTY_VALIDATOR_TALLY, applyDelegation } from "./tally";
 
 export interface InvariantResult {
@@ -40,21 +41,31 @@ export function runningTallyInvariant(ctx: Context, k: GovKeeper): InvariantResu
   const problems: string[] = [];
   for (const [id] of VotingPeriodProposals.entries(store)) {
     const expected = new Map<string, ValidatorTally>();
+    const expectedPools = new Map<string, ValidatorTally>();
     // This proposal's votes that count (its current voting round).
     for (const [[, voter], vote] of Votes.entries(store, { subPrefix: proposalPrefix(id) })) {
       if (!k.isCurrentVote(store, id, voter)) continue;
       for (const d of k.staking.delegatorDelegations(k.staking.store(ctx), k.addresses.decodeAccount(vote.voter))) {
         expected.set(d.validatorAddress, applyDelegation(expected.get(d.validatorAddress) ?? EMPTY_VALIDATOR_TALLY, Dec.fromProto(d.shares), vote.options, 1n));
       }
+      for (const [operator, units] of k.poolKeeper?.memberUnits(ctx, voter) ?? []) {
+        const op = k.staking.addresses.encodeValidator(operator);
+        expectedPools.set(op, applyDelegation(expectedPools.get(op) ?? EMPTY_VALIDATOR_TALLY, units, vote.options, 1n));
+      }
     }
     const stored = new Map<string, ValidatorTally>();
     for (const [[, operator], t] of ValidatorTallies.entries(store, { subPrefix: proposalPrefix(id) })) stored.set(k.staking.addresses.encodeValidator(operator), t);
-    const operators = [...new Set([...expected.keys(), ...stored.keys()])].sort();
-    for (const op of operators) {
-      const want = tallyText(expected.get(op) ?? EMPTY_VALIDATOR_TALLY);
-      const have = tallyText(stored.get(op) ?? EMPTY_VALIDATOR_TALLY);
-      if (want !== have) problems.push(`proposal ${id}, ${op}: running tally ${have}, votes and delegations give ${want}`);
-    }
+    const storedPools = new Map<string, ValidatorTally>();
+    for (const [[, operator], t] of PoolTallies.entries(store, { subPrefix: proposalPrefix(id) })) storedPools.set(k.staking.addresses.encodeValidator(operator), t);
+    const compare = (what: string, want: Map<string, ValidatorTally>, have: Map<string, ValidatorTally>): void => {
+      for (const op of [...new Set([...want.keys(), ...have.keys()])].sort()) {
+        const w = tallyText(want.get(op) ?? EMPTY_VALIDATOR_TALLY);
+        const h = tallyText(have.get(op) ?? EMPTY_VALIDATOR_TALLY);
+        if (w !== h) problems.push(`proposal ${id}, ${op}: running ${what} ${h}, votes and ${what === "tally" ? "delegations" : "memberships"} give ${w}`);
+      }
+    };
+    compare("tally", expected, stored);
+    compare("pool tally", expectedPools, storedPools);
   }
   return result("running-tally", problems);
 }

@@ -52,7 +52,7 @@ import {
   submitProposalEvent,
   type ProposalResult,
 } from "./events";
-import type { GovAccountKeeper, GovBankKeeper, GovDistributionKeeper, GovStakingKeeper } from "./expected-keepers";
+import type { GovAccountKeeper, GovBankKeeper, GovDistributionKeeper, GovPoolKeeper, GovStakingKeeper } from "./expected-keepers";
 import { coinsOf, durationNanos, minDepositFor, paramDec, parseDec, scaleCoin, validateGovParams, type Params } from "./params";
 import {
   ActiveQueue,
@@ -61,6 +61,7 @@ import {
   GOV_STORE,
   InactiveQueue,
   ParamsItem,
+  PoolTallies,
   ProposalIdItem,
   Proposals,
   PruneQueue,
@@ -74,7 +75,7 @@ import {
   voterPrefix,
   type ValidatorTally,
 } from "./state-keys";
-import { EMPTY_TALLY_RESULT, EMPTY_VALIDATOR_TALLY, applyDelegation, isEmptyTally, sumTally, tallyOutcome, type TallyOutcome, type TallySums, type TallyValidator } from "./tally";
+import { EMPTY_TALLY_RESULT, EMPTY_VALIDATOR_TALLY, addTallies, applyDelegation, isEmptyTally, poolVoters, sumTally, tallyOutcome, type TallyOutcome, type TallySums, type TallyValidator } from "./tally";
 
 export const GOV_MODULE_NAME = "gov";
 /** types.DefaultConfig().MaxMetadataLen: metadata and titles; summaries may be 40 times longer. */
@@ -206,6 +207,11 @@ export class GovReader {
   validatorTally(store: KVStoreReader, id: bigint, operator: Uint8Array): ValidatorTally {
     return ValidatorTallies.get(store, [id, operator]) ?? EMPTY_VALIDATOR_TALLY;
   }
+
+  /** The units (in `shares`) of the voting members of the validator's restaking pool. */
+  poolTally(store: KVStoreReader, id: bigint, operator: Uint8Array): ValidatorTally {
+    return PoolTallies.get(store, [id, operator]) ?? EMPTY_VALIDATOR_TALLY;
+  }
 }
 
 export interface GovKeeperOptions {
@@ -253,6 +259,18 @@ export class GovKeeper extends GovReader {
     this.executor = options.executor;
     this.authority = options.authority;
     this.distribution = options.distribution;
+  }
+
+  /** x/restaking's pools (GovPoolKeeper), set once at wiring; without it no stake is pooled. */
+  private pools: GovPoolKeeper | undefined;
+
+  setPools(pools: GovPoolKeeper): void {
+    this.pools = pools;
+  }
+
+  /** The pools set at wiring (invariants, tests). */
+  get poolKeeper(): GovPoolKeeper | undefined {
+    return this.pools;
   }
 
   store(ctx: Context): KVStore {
@@ -580,11 +598,52 @@ export class GovKeeper extends GovReader {
       if (to !== undefined) t = applyDelegation(t, shares, to, 1n);
       this.saveTally(store, id, operator, t);
     }
+    // Its stake in restaking pools, as units (O(its memberships)).
+    for (const [operator, units] of this.pools?.memberUnits(c, voter) ?? []) {
+      let t = this.poolTally(store, id, operator);
+      if (from !== undefined) t = applyDelegation(t, units, from, -1n);
+      if (to !== undefined) t = applyDelegation(t, units, to, 1n);
+      this.savePoolTally(store, id, operator, t);
+    }
   }
 
   private saveTally(store: KVStore, id: bigint, operator: Uint8Array, t: ValidatorTally): void {
     if (isEmptyTally(t)) ValidatorTallies.delete(store, [id, operator]);
     else ValidatorTallies.set(store, [id, operator], t);
+  }
+
+  private savePoolTally(store: KVStore, id: bigint, operator: Uint8Array, t: ValidatorTally): void {
+    if (isEmptyTally(t)) PoolTallies.delete(store, [id, operator]);
+    else PoolTallies.set(store, [id, operator], t);
+  }
+
+  /** The proposals in their voting period `voter` has a current vote on, with the vote's options. */
+  private liveVotes(store: KVStoreReader, voter: Uint8Array): [bigint, readonly WeightedVoteOption[]][] {
+    const out: [bigint, readonly WeightedVoteOption[]][] = [];
+    const ids: bigint[] = [];
+    for (const [[, id]] of VoterProposals.entries(store, { subPrefix: voterPrefix(voter) })) ids.push(id);
+    for (const id of ids) {
+      if (!VotingPeriodProposals.has(store, id)) continue;
+      const vote = this.currentVote(store, id, voter);
+      if (vote !== undefined) out.push([id, vote.options]);
+    }
+    return out;
+  }
+
+  /**
+   * x/restaking hook side: the units of `delegator` in the pool of `operator` are about to change
+   * (sign -1: they leave the pool tallies) or have changed (sign +1: they enter them), for every
+   * proposal in its voting period the delegator voted on. Compounding changes no units.
+   */
+  memberUnitsChanged(ctx: Context, delegator: Uint8Array, operator: Uint8Array, sign: 1n | -1n): void {
+    if (this.pools === undefined) return;
+    const c = this.unmetered(ctx);
+    const store = this.store(c);
+    const votes = this.liveVotes(store, delegator);
+    if (votes.length === 0) return;
+    const units = this.pools.unitsOf(c, delegator, operator);
+    if (!units.isPositive()) return;
+    for (const [id, options] of votes) this.savePoolTally(store, id, operator, applyDelegation(this.poolTally(store, id, operator), units, options, sign));
   }
 
   /**
@@ -622,11 +681,15 @@ export class GovKeeper extends GovReader {
     const store = this.store(ctx);
     const validators: TallyValidator[] = this.staking.getBondedValidatorsByPower(ctx).map((v) => {
       const operator = this.staking.addresses.decodeValidator(v.operatorAddress);
+      let voters = this.validatorTally(store, id, operator);
+      const pooled = this.poolTally(store, id, operator);
+      const pool = isEmptyTally(pooled) ? undefined : this.pools?.poolStake(ctx, operator);
+      if (pool !== undefined) voters = addTallies(voters, poolVoters(pooled, pool.shares, pool.totalUnits));
       return {
         bondedTokens: intOf(v.tokens),
         delegatorShares: Dec.fromProto(v.delegatorShares),
         vote: this.currentVote(store, id, operator)?.options,
-        voters: this.validatorTally(store, id, operator),
+        voters,
       };
     });
     return sumTally(validators);
@@ -648,6 +711,7 @@ export class GovKeeper extends GovReader {
   rebuildTallies(ctx: Context): void {
     const store = this.store(ctx);
     for (const [key] of [...ValidatorTallies.entries(store)]) ValidatorTallies.delete(store, key);
+    for (const [key] of [...PoolTallies.entries(store)]) PoolTallies.delete(store, key);
     for (const [key] of [...VoterProposals.entries(store)]) VoterProposals.delete(store, key);
     for (const [key] of [...VotingRounds.entries(store)]) VotingRounds.delete(store, key);
     for (const [[id, voter], vote] of [...Votes.entries(store)]) this.retally(ctx, id, voter, undefined, vote.options);
@@ -746,6 +810,9 @@ export class GovKeeper extends GovReader {
     const tallies: (readonly [bigint, Uint8Array])[] = [];
     for (const [key] of ValidatorTallies.entries(store, { subPrefix: proposalPrefix(id) })) tallies.push(key);
     for (const key of tallies) ValidatorTallies.delete(store, key);
+    const pools: (readonly [bigint, Uint8Array])[] = [];
+    for (const [key] of PoolTallies.entries(store, { subPrefix: proposalPrefix(id) })) pools.push(key);
+    for (const key of pools) PoolTallies.delete(store, key);
   }
 
   /**
@@ -772,6 +839,10 @@ export class GovKeeper extends GovReader {
       for (const [key] of ValidatorTallies.entries(store, { subPrefix: proposalPrefix(id) })) tallies.push(key);
       for (const key of tallies) ValidatorTallies.delete(store, key);
       removed += tallies.length;
+      const pools: (readonly [bigint, Uint8Array])[] = [];
+      for (const [key] of PoolTallies.entries(store, { subPrefix: proposalPrefix(id) })) pools.push(key);
+      for (const key of pools) PoolTallies.delete(store, key);
+      removed += pools.length;
       VotingRounds.delete(store, id);
       PruneQueue.delete(store, id);
     }

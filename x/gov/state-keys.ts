@@ -2,7 +2,7 @@
  * All of x/gov's storage layout in one place. The SDK's part (prefixes 0x00-0x31) is SDK v0.50's
  * collections layout (x/gov/types/keys.go, keeper/keeper.go): big-endian uint64 ids, sdk.TimeKey
  * (FormatTimeBytes, fixed width) in the queues, length-prefixed addresses after the id in deposits
- * and votes. plumed's running tally (tally.ts) keeps its own records under 0x90-0x92.
+ * and votes. plumed's running tally (tally.ts) keeps its own records under 0x90-0x94.
  *
  * | prefix | key                          | value                                             |
  * |--------|------------------------------|---------------------------------------------------|
@@ -19,6 +19,7 @@
  * | 0x91   | len voter ‖ id               | round of the vote (uint64 BE): an account's votes |
  * | 0x92   | id                           | (empty): ended proposals whose votes are pruned   |
  * | 0x93   | id                           | voting round (uint64 BE), absent for round 0      |
+ * | 0x94   | id ‖ len validator operator  | units of the voting members of its restaking pool |
  *
  * A round starts over when an expedited proposal becomes a regular one: the SDK's tally deletes the
  * votes then, plumed leaves them to pruning and counts only votes of the current round.
@@ -114,8 +115,14 @@ export const ValidatorTallies = new Collection<readonly [bigint, Bytes], Validat
 export const VoterProposals = new Collection<readonly [Bytes, bigint], bigint>(Uint8Array.of(0x91), AddressIdKey, Uint64Value);
 export const PruneQueue = new Collection<bigint, true>(Uint8Array.of(0x92), Uint64Key, EmptyValue);
 export const VotingRounds = new Collection<bigint, bigint>(Uint8Array.of(0x93), Uint64Key, Uint64Value);
+/**
+ * Per (proposal, validator), the x/restaking pool members that voted (tally.ts, poolVoters): the
+ * sum of their units (LegacyDec atomics) and per option units × weight (10^-36 units), in a
+ * ValidatorTally whose `shares` hold units.
+ */
+export const PoolTallies = new Collection<readonly [bigint, Bytes], ValidatorTally>(Uint8Array.of(0x94), IdAddressKey, ValidatorTallyValue);
 
-/** The sub-prefix of one proposal's entries in Deposits, Votes and ValidatorTallies. */
+/** The sub-prefix of one proposal's entries in Deposits, Votes, ValidatorTallies and PoolTallies. */
 export function proposalPrefix(id: bigint): Bytes {
   return Uint64Key.encode(id);
 }

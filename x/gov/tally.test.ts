@@ -9,29 +9,8 @@ import { Dec } from "../../app/math";
 import { seededRandom } from "../../app/store/test-util";
 import { consensusKey, delegator, operator } from "../staking/harness.fixture";
 import { consensusAddressOfAny } from "../staking/pubkey";
-import { GovHarness, addresses } from "./harness.fixture";
+import { GovHarness, VOTE_WEIGHTS as WEIGHTS, addresses } from "./harness.fixture";
 import { govInvariants, runningTallyInvariant } from "./invariants";
-
-const WEIGHTS: readonly (readonly [VoteOption, string][])[] = [
-  [[VoteOption.VOTE_OPTION_YES, "1"]],
-  [[VoteOption.VOTE_OPTION_NO, "1"]],
-  [[VoteOption.VOTE_OPTION_ABSTAIN, "1"]],
-  [[VoteOption.VOTE_OPTION_NO_WITH_VETO, "1"]],
-  [
-    [VoteOption.VOTE_OPTION_YES, "0.5"],
-    [VoteOption.VOTE_OPTION_NO, "0.5"],
-  ],
-  [
-    [VoteOption.VOTE_OPTION_YES, "0.3"],
-    [VoteOption.VOTE_OPTION_ABSTAIN, "0.7"],
-  ],
-  [
-    [VoteOption.VOTE_OPTION_YES, "0.1"],
-    [VoteOption.VOTE_OPTION_ABSTAIN, "0.2"],
-    [VoteOption.VOTE_OPTION_NO, "0.3"],
-    [VoteOption.VOTE_OPTION_NO_WITH_VETO, "0.4"],
-  ],
-];
 
 const VALIDATORS = 4;
 const DELEGATORS = 10;

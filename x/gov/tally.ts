@@ -15,6 +15,14 @@
  * TallyResult query, then reads one record and one vote per bonded validator: O(bonded
  * validators), whatever the number of votes.
  *
+ * Pooled stake (x/restaking, docs/restaking.md): a member of a validator's compounding pool holds
+ * units, not a delegation; its stake is the pool delegation's shares × units / total units. plumed
+ * keeps, per (proposal, validator), the units of the pool members that voted and per option units ×
+ * weight (PoolTallies), updated when a vote is cast and when a voting member's units change
+ * (restaking's hooks; compounding changes no units). At the tally they become shares at the pool's
+ * current rate (poolVoters), are deducted from the validator's vote and go to the options: one
+ * record per bonded validator more, still O(bonded validators), never O(members).
+ *
  * Exactness: the validators' own part is computed exactly as the SDK computes it (the deductions
  * are the same sums). The voters' part is the SDK's sum of per-delegation products rounded once per
  * (validator, option) instead of once per delegation: identical whenever each delegation's
@@ -22,6 +30,10 @@
  * never slashed, and weights whose product with the shares has at most 18 decimals: every
  * non-split vote), and otherwise within one 10^-18 per voting delegation of the SDK's Dec, before
  * the truncation to whole tokens that the stored TallyResult applies (tally.test.ts checks both).
+ * Pooled stake is converted once per pool, where a member's Delegation query shows floor(S × u / U)
+ * per member: the pool's part is at most one 10^-18 share per voting member (and option) above the
+ * sum of those, exact while S × u / U is whole for every voting member (e.g. a pool
+ * never compounded, S = U; x/restaking/gov-tally.test.ts checks both).
  */
 import { VoteOption, type TallyResult, type WeightedVoteOption } from "cosmjs-types/cosmos/gov/v1/gov";
 import { Dec, Int } from "../../app/math";
@@ -55,6 +67,24 @@ export function applyDelegation(t: ValidatorTally, shares: Dec, options: readonl
   const weighted: [bigint, bigint, bigint, bigint] = [...t.weighted];
   for (const o of options) weighted[optionIndex(o.option)] += s * paramDec(o.weight).toAtomics();
   return { shares: t.shares + s, weighted };
+}
+
+/**
+ * What the members of a validator's x/restaking pool who voted add to the validator's voters: their
+ * units `t.shares` (and per option units × weight) at the pool's current rate, `shares` pool shares
+ * for `totalUnits` units: floor(shares × units / totalUnits) shares and floor(shares × Σ units ×
+ * weight / totalUnits) per option, the same floor for the whole pool instead of one per member.
+ */
+export function poolVoters(t: ValidatorTally, shares: Dec, totalUnits: Dec): ValidatorTally {
+  const s = shares.toAtomics();
+  const u = totalUnits.toAtomics();
+  if (u <= 0n || s <= 0n || isEmptyTally(t)) return EMPTY_VALIDATOR_TALLY;
+  const w = t.weighted;
+  return { shares: (s * t.shares) / u, weighted: [(s * w[0]) / u, (s * w[1]) / u, (s * w[2]) / u, (s * w[3]) / u] };
+}
+
+export function addTallies(a: ValidatorTally, b: ValidatorTally): ValidatorTally {
+  return { shares: a.shares + b.shares, weighted: [a.weighted[0] + b.weighted[0], a.weighted[1] + b.weighted[1], a.weighted[2] + b.weighted[2], a.weighted[3] + b.weighted[3]] };
 }
 
 export function isEmptyTally(t: ValidatorTally): boolean {

@@ -66,3 +66,13 @@ export interface RestakingBankKeeper {
   /** Idle coins to a leaving member. */
   sendCoinsFromModuleToAccount(ctx: Context, senderModule: string, recipient: Bytes, amount: Coins): void;
 }
+
+/**
+ * Hooks other modules register (RestakingKeeper.setHooks), called around every change of a
+ * member's units (joining, leaving, a partial exit; never by compounding, which changes no units):
+ * x/gov keeps the units of voting members in its running tally (docs/gov.md) through them.
+ */
+export interface RestakingHooks {
+  beforeMemberUnitsModified(ctx: Context, delegator: Bytes, validator: Bytes): void;
+  afterMemberUnitsModified(ctx: Context, delegator: Bytes, validator: Bytes): void;
+}

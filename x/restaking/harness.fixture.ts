@@ -100,7 +100,7 @@ export class RestakingHarness {
   readonly keeper: RestakingKeeper;
 
   constructor(options: HarnessOptions & { readonly compoundInterval?: bigint } = {}) {
-    const hooks = new StakingHooksRegistry();
+    const hooks = options.hooks ?? new StakingHooksRegistry();
     this.staking = new Harness({ cap: "0", ...options, hooks });
     this.distribution = new FakeDistribution(this.staking);
     hooks.register("distribution", this.distribution.hooks());

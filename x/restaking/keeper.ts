@@ -28,7 +28,7 @@ import {
   ErrWorthlessPool,
 } from "./errors";
 import { compoundEvent, joinEvent, leaveEvent, restakeEvent } from "./events";
-import type { RestakingBankKeeper, RestakingDistributionKeeper, RestakingStakingKeeper } from "./expected-keepers";
+import type { RestakingBankKeeper, RestakingDistributionKeeper, RestakingHooks, RestakingStakingKeeper } from "./expected-keepers";
 import { defaultRestakingParams, isCompoundingHeight, validateRestakingParams } from "./params";
 import { compoundable, idleForUnits, sharesForUnits, sharesFromTokens, tokensFromShares, unitsForJoin, unitsForShares } from "./pool-math";
 import { LastCompoundHeight, Members, MembersByValidator, ParamsItem, Pools, RESTAKING_STORE, delegatorPrefix } from "./state-keys";
@@ -126,6 +126,32 @@ export class RestakingKeeper extends RestakingReader {
     return ctx.kvStore(RESTAKING_STORE);
   }
 
+  /** Hooks around members' unit changes (x/gov's), set once at wiring. */
+  private hooks: RestakingHooks | undefined;
+
+  setHooks(hooks: RestakingHooks): void {
+    this.hooks = hooks;
+  }
+
+  // --- pooled stake as x/gov's running tally sees it (x/gov's GovPoolKeeper) ----------------
+
+  /** The delegator's memberships: validator operator bytes and units. */
+  memberUnits(ctx: Context, delegator: Bytes): [Bytes, Dec][] {
+    return [...this.memberships(this.store(ctx), delegator)].map((m): [Bytes, Dec] => [this.addresses.decodeValidator(m.validatorAddress), Dec.fromProto(m.units)]);
+  }
+
+  /** One membership's units; zero for a non-member. */
+  unitsOf(ctx: Context, delegator: Bytes, validator: Bytes): Dec {
+    const m = this.member(this.store(ctx), delegator, validator);
+    return m === undefined ? Dec.zero() : Dec.fromProto(m.units);
+  }
+
+  /** A validator's pool: its delegation's shares and its total units; undefined without a pool. */
+  poolStake(ctx: Context, validator: Bytes): { readonly shares: Dec; readonly totalUnits: Dec } | undefined {
+    const pool = this.pool(this.store(ctx), validator);
+    return pool === undefined ? undefined : { shares: this.poolShares(ctx, validator), totalUnits: Dec.fromProto(pool.totalUnits) };
+  }
+
   // --- params and heights -------------------------------------------------------------------
 
   getParams(ctx: Context): Params {
@@ -151,16 +177,21 @@ export class RestakingKeeper extends RestakingReader {
     Pools.set(this.store(ctx), validator, pool);
   }
 
+  /** Saves a membership; the hooks see its units before and after. */
   setMember(ctx: Context, delegator: Bytes, validator: Bytes, member: Member): void {
     const store = this.store(ctx);
+    this.hooks?.beforeMemberUnitsModified(ctx, delegator, validator);
     Members.set(store, [delegator, validator], member);
     MembersByValidator.set(store, [validator, delegator], true);
+    this.hooks?.afterMemberUnitsModified(ctx, delegator, validator);
   }
 
   private deleteMember(ctx: Context, delegator: Bytes, validator: Bytes): void {
     const store = this.store(ctx);
+    this.hooks?.beforeMemberUnitsModified(ctx, delegator, validator);
     Members.delete(store, [delegator, validator]);
     MembersByValidator.delete(store, [validator, delegator]);
+    this.hooks?.afterMemberUnitsModified(ctx, delegator, validator);
   }
 
   // --- pool state as x/staking holds it ---------------------------------------------------
