@@ -186,4 +186,14 @@ describe("auto-compounding with cosmjs (issue 10)", () => {
     expect((await q.staking.delegatorDelegations(carol)).delegationResponses).toEqual([]);
     reader.disconnect();
   }, 60_000);
+
+  it("refuses carol turning alice's auto-compound off: the signer of MsgSetAutoCompound is its delegator", async () => {
+    const cc = await client("carol");
+    const reader = await queryClient(port);
+    const before = await balanceOf(reader, carol);
+    // The chain reads the signer from the message (alice) and finds carol's key on the tx: refused in CheckTx.
+    await expect(cc.signAndBroadcast(carol, [setAutoCompound(alice, false)], FEE)).rejects.toThrow(/code 8\b|pubKey does not match signer address/);
+    expect(await balanceOf(reader, carol)).toBe(before);
+    reader.disconnect();
+  }, 60_000);
 });
