@@ -45,7 +45,7 @@ function merkleRange(items: readonly Bytes[], from: number, to: number): Bytes {
   return sha256(concatBytes(INNER_PREFIX, merkleRange(items, from, from + k), merkleRange(items, from + k, to)));
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 /** Store names in the order of their UTF-8 bytes. */
 export function compareNames(a: string, b: string): number {
