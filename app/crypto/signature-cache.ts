@@ -10,7 +10,7 @@
  *
  * Eviction is first-in first-out once `capacity` entries are held (a Map keeps insertion order).
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export const DEFAULT_SIGNATURE_CACHE_SIZE = 50_000;
 
@@ -24,16 +24,15 @@ export class SignatureCache {
   }
 
   private static key(publicKey: Uint8Array, digest: Uint8Array, signature: Uint8Array): string {
-    // Length-prefix the key so that (pk, digest, sig) splits cannot collide.
-    const h = createHash("sha256");
-    const lengths = new DataView(new ArrayBuffer(8));
-    lengths.setUint32(0, publicKey.length);
-    lengths.setUint32(4, signature.length);
-    h.update(new Uint8Array(lengths.buffer));
-    h.update(publicKey);
-    h.update(digest);
-    h.update(signature);
-    return h.digest("base64");
+    // Length-prefix the key so that (pk, digest, sig) splits cannot collide. One preimage and a
+    // one-shot digest: a streaming Hash object per lookup cost more than the hashing.
+    const preimage = Buffer.allocUnsafe(8 + publicKey.length + digest.length + signature.length);
+    preimage.writeUInt32BE(publicKey.length, 0);
+    preimage.writeUInt32BE(signature.length, 4);
+    preimage.set(publicKey, 8);
+    preimage.set(digest, 8 + publicKey.length);
+    preimage.set(signature, 8 + publicKey.length + digest.length);
+    return hash("sha256", preimage, "base64");
   }
 
   has(publicKey: Uint8Array, digest: Uint8Array, signature: Uint8Array): boolean {

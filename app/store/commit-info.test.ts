@@ -1,5 +1,5 @@
-import { concatBytes, lengthPrefixed, toHex, utf8 } from "./bytes";
-import { appHashOf, decodeCommitInfo, encodeCommitInfo, simpleMerkleRoot } from "./commit-info";
+import { compareBytes, concatBytes, lengthPrefixed, toHex, utf8 } from "./bytes";
+import { appHashOf, compareNames, decodeCommitInfo, encodeCommitInfo, simpleMerkleRoot } from "./commit-info";
 import { EMPTY_HASH, sha256 } from "./iavl-node";
 
 describe("simple Merkle root (CometBFT HashFromByteSlices)", () => {
@@ -35,5 +35,16 @@ describe("app hash", () => {
       ],
     };
     expect(decodeCommitInfo(encodeCommitInfo(info))).toEqual(info);
+  });
+});
+
+describe("compareNames", () => {
+  const byBytes = (a: string, b: string): number => Math.sign(compareBytes(utf8(a), utf8(b)));
+
+  it("orders names as their UTF-8 bytes, ASCII or not", () => {
+    const names = ["staking", "acc", "bank", "Acc", "a", "", "distribution", "ä", "\uffff", "\u{1f600}", "b\u00e9", "bz", "mint", "gov"];
+    for (const a of names) for (const b of names) expect(Math.sign(compareNames(a, b))).toBe(byBytes(a, b));
+    // UTF-16 order would put the surrogate pair (U+1F600) before U+FFFF; UTF-8 bytes put it after.
+    expect(compareNames("\u{1f600}", "\uffff")).toBeGreaterThan(0);
   });
 });

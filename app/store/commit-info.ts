@@ -45,7 +45,13 @@ function merkleRange(items: readonly Bytes[], from: number, to: number): Bytes {
   return sha256(concatBytes(INNER_PREFIX, merkleRange(items, from, from + k), merkleRange(items, from + k, to)));
 }
 
+const ASCII = /^[^\u0080-\uffff]*$/;
+
+/** Store names in the order of their UTF-8 bytes. */
 export function compareNames(a: string, b: string): number {
+  // ASCII names (every store name) order by UTF-16 code unit exactly as by UTF-8 byte: no encoding
+  // (a tx's branch sorts its touched stores' names at every write).
+  if (ASCII.test(a) && ASCII.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return compareBytes(utf8(a), utf8(b));
 }
 
