@@ -49,6 +49,14 @@ export interface QueryHandlerDef<Req, Res> {
   handle(ctx: QueryContext, request: Req): Res;
 }
 
+/** A query handler of any request and response type, for a module's list of handlers. */
+export type AnyQueryHandler = QueryHandlerDef<never, unknown>;
+
+/** Lists a typed handler among handlers of other types (registerQuery takes each back typed). */
+export function anyQueryHandler<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
+  return def as unknown as AnyQueryHandler;
+}
+
 export interface ServiceRegistrar {
   registerMsg<M>(def: MsgHandlerDef<M>): void;
   registerQuery<Req, Res>(def: QueryHandlerDef<Req, Res>): void;

@@ -33,7 +33,7 @@ import {
 import type { Delegation, Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { lengthPrefixed, concatBytes } from "../../app/collections";
 import { DecCoins } from "../../app/math";
-import type { QueryContext, QueryHandlerDef, ServiceRegistrar } from "../../app/module";
+import { anyQueryHandler as erase, type AnyQueryHandler, type QueryContext, type ServiceRegistrar } from "../../app/module";
 import { PaginationError, filteredPaginatePrefix } from "../../app/pagination";
 import { GrpcStatus, QueryError, invalidArgument } from "../../app/query-router";
 import { CacheKVStore } from "../../app/store/cache-kv-store";
@@ -42,12 +42,6 @@ import { ErrNoDelegation, ErrNoValidatorFound } from "../staking/errors";
 import type { DistributionPooledRewardsQuerier, DistributionStakingReader, PooledRewardsShare } from "./expected-keepers";
 import type { DistributionReader } from "./keeper";
 import { DISTRIBUTION_STORE, SlashEvents } from "./state-keys";
-
-type AnyQueryHandler = QueryHandlerDef<never, unknown>;
-
-function erase<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
-  return def as unknown as AnyQueryHandler;
-}
 
 export interface DistributionQueryDeps {
   readonly reader: DistributionReader;

@@ -5,17 +5,11 @@
  */
 import { QueryAllEvidenceRequest, QueryAllEvidenceResponse, QueryEvidenceRequest, QueryEvidenceResponse } from "cosmjs-types/cosmos/evidence/v1beta1/query";
 import { Any } from "cosmjs-types/google/protobuf/any";
-import type { QueryContext, QueryHandlerDef, ServiceRegistrar } from "../../app/module";
+import { anyQueryHandler as erase, type AnyQueryHandler, type QueryContext, type ServiceRegistrar } from "../../app/module";
 import { PaginationError, paginateCollection } from "../../app/pagination";
 import { GrpcStatus, QueryError, invalidArgument, notFound } from "../../app/query-router";
 import type { KVStoreReader } from "../../app/store/types";
 import { EVIDENCE_STORE, Evidences } from "./state-keys";
-
-type AnyQueryHandler = QueryHandlerDef<never, unknown>;
-
-function erase<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
-  return def as unknown as AnyQueryHandler;
-}
 
 /** hex.DecodeString, with Go's error texts. */
 function decodeHex(s: string): Uint8Array {

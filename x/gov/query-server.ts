@@ -14,7 +14,7 @@ import { Context } from "../../app/context";
 import { ErrInvalidType } from "../../app/errors";
 import { silentLogger } from "../../app/logger";
 import { Coins, Dec } from "../../app/math";
-import type { QueryContext, QueryHandlerDef, ServiceRegistrar } from "../../app/module";
+import { anyQueryHandler as erase, type AnyQueryHandler, type QueryContext, type ServiceRegistrar } from "../../app/module";
 import { paginateCollection, PaginationError } from "../../app/pagination";
 import { GrpcStatus, QueryError, invalidArgument, notFound } from "../../app/query-router";
 import { readOnlyMultiStore } from "../../app/read-only-store";
@@ -22,12 +22,6 @@ import type { KVStoreReader } from "../../app/store/types";
 import type { GovKeeper } from "./keeper";
 import { coinsOf } from "./params";
 import { Deposits, GOV_STORE, Proposals, Votes, proposalPrefix } from "./state-keys";
-
-type AnyQueryHandler = QueryHandlerDef<never, unknown>;
-
-function erase<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
-  return def as unknown as AnyQueryHandler;
-}
 
 /** Go's zero time.Time: what a v1beta1 proposal shows for a time the v1 proposal does not have. */
 const GO_ZERO_TIME: Timestamp = { seconds: -62135596800n, nanos: 0 };

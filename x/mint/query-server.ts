@@ -11,16 +11,10 @@ import {
   QueryParamsRequest,
   QueryParamsResponse,
 } from "cosmjs-types/cosmos/mint/v1beta1/query";
-import type { QueryContext, QueryHandlerDef, ServiceRegistrar } from "../../app/module";
+import { anyQueryHandler as erase, type AnyQueryHandler, type QueryContext, type ServiceRegistrar } from "../../app/module";
 import type { KVStoreReader } from "../../app/store/types";
 import type { MintReader } from "./keeper";
 import { MINT_STORE } from "./state-keys";
-
-type AnyQueryHandler = QueryHandlerDef<never, unknown>;
-
-function erase<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
-  return def as unknown as AnyQueryHandler;
-}
 
 const utf8 = new TextEncoder();
 const decBytes = (atomics: string): Uint8Array => utf8.encode(atomics === "" ? "0" : atomics);

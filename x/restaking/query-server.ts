@@ -3,7 +3,7 @@
  * from the same handlers. Each reads the committed restaking store at the queried height and
  * x/staking's state at the same height (through RestakingStakingQuerier).
  */
-import type { QueryContext, QueryHandlerDef, ServiceRegistrar } from "../../app/module";
+import { anyQueryHandler as erase, type AnyQueryHandler, type QueryContext, type ServiceRegistrar } from "../../app/module";
 import { invalidArgument, notFound } from "../../app/query-router";
 import { Coins, Dec } from "../../app/math";
 import type { Bytes, KVStoreReader } from "../../app/store/types";
@@ -27,12 +27,6 @@ import type { RestakingReader } from "./keeper";
 import { nextCompoundingHeight } from "./params";
 import { idleForUnits, sharesForUnits, tokensFromShares } from "./pool-math";
 import { RESTAKING_STORE } from "./state-keys";
-
-type AnyQueryHandler = QueryHandlerDef<never, unknown>;
-
-function erase<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
-  return def as unknown as AnyQueryHandler;
-}
 
 const path = (method: string): string => `/plume.restaking.v1.Query/${method}`;
 

@@ -12,7 +12,7 @@ import {
   QuerySigningInfosRequest,
   QuerySigningInfosResponse,
 } from "cosmjs-types/cosmos/slashing/v1beta1/query";
-import type { QueryContext, QueryHandlerDef, ServiceRegistrar } from "../../app/module";
+import { anyQueryHandler as erase, type AnyQueryHandler, type QueryContext, type ServiceRegistrar } from "../../app/module";
 import { PaginationError, paginatePrefix } from "../../app/pagination";
 import { GrpcStatus, QueryError, invalidArgument, notFound } from "../../app/query-router";
 import type { KVStoreReader } from "../../app/store/types";
@@ -24,12 +24,6 @@ import {
 } from "../../proto/plume/slashing/v1/query";
 import type { SlashingReader } from "./keeper";
 import { SLASHING_STORE, SigningInfos } from "./state-keys";
-
-type AnyQueryHandler = QueryHandlerDef<never, unknown>;
-
-function erase<Req, Res>(def: QueryHandlerDef<Req, Res>): AnyQueryHandler {
-  return def as unknown as AnyQueryHandler;
-}
 
 export function slashingQueryHandlers(r: SlashingReader): AnyQueryHandler[] {
   const store = (ctx: QueryContext): KVStoreReader => ctx.store(SLASHING_STORE);
