@@ -5,7 +5,7 @@ import { MsgUpdateParams } from "cosmjs-types/cosmos/consensus/v1/tx";
 import { Testnet } from "./helpers/testnet";
 import { testMnemonics } from "./helpers/accounts";
 import { addressOf, DENOM, directWallet } from "./helpers/clients";
-import { rpc, waitForHeight } from "./helpers/rpc";
+import { rpc, waitFor, waitForHeight } from "./helpers/rpc";
 
 interface ConsensusParamsResult {
   readonly block_height: string;
@@ -58,7 +58,8 @@ describe("x/consensus MsgUpdateParams on a live chain", () => {
     const res = await bob.client.signAndBroadcast(bob.address, [update(bob.address, 50_000_000n)], { amount: [{ denom: DENOM, amount: "10000" }], gas: "300000" });
     expect({ code: res.code, codespace: (await rpc<{ tx_result: { codespace: string } }>(net.rpcPort(0), "tx", { hash: `0x${res.transactionHash}` })).tx_result.codespace }).toEqual({ code: 13, codespace: "gov" });
     await waitForHeight(net.rpcPort(0), res.height + 2);
-    const after = await rpc<ConsensusParamsResult>(net.rpcPort(0), "consensus_params");
+    // At a fixed height, asked again until CometBFT has saved it (its block store runs ahead of its state).
+    const after = await waitFor("consensus params after the refused update", () => rpc<ConsensusParamsResult>(net.rpcPort(0), "consensus_params", { height: res.height + 1 }), 30_000);
     expect(after.consensus_params).toEqual(before.consensus_params);
     bob.client.disconnect();
   });
