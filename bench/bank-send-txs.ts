@@ -20,6 +20,9 @@ const CHAIN_ID = BENCH_CHAIN_ID;
 const DENOM = BENCH_DENOM;
 const PREFIX = "plume";
 
+/** Each sender's genesis balance. */
+export const SENDER_BALANCE = 1_000_000_000n;
+
 export interface Sender {
   readonly privkey: Uint8Array;
   readonly pubkey: Uint8Array;
@@ -55,31 +58,36 @@ export function fundSenders(appState: Record<string, JsonValue>, senders: readon
   const accounts = [...auth.accounts, ...senders.map((s) => ({ address: s.address, pubKey: undefined, accountNumber: s.accountNumber, sequence: 0n }))];
   appState["auth"] = authGenesisToJson({ ...auth, accounts }, addresses);
   const bank = readBankGenesisState(appState["bank"] ?? null);
-  const each = 1_000_000_000n;
-  const balances = [...bank.balances, ...senders.map((s) => ({ address: s.bech32, coins: [{ denom: DENOM, amount: each.toString() }] }))];
+  const each = SENDER_BALANCE;
+  const balances = [...bank.balances, ...senders.map((s) => ({ address: addresses.encodeAccount(s.address), coins: [{ denom: DENOM, amount: each.toString() }] }))];
   balances.sort((a, b) => Buffer.compare(Buffer.from(addresses.decodeAccount(a.address)), Buffer.from(addresses.decodeAccount(b.address))));
   const supply = bank.supply.map((c) => (c.denom === DENOM ? { denom: DENOM, amount: (BigInt(c.amount) + each * BigInt(senders.length)).toString() } : c));
   appState["bank"] = bankGenesisStateToJson({ ...bank, balances, supply });
 }
 
-/** Sender i's txs: sequences 0.., each sending 1uplume to the next sender (an existing account). */
-export async function signAll(senders: readonly Sender[], total: number): Promise<Uint8Array[][]> {
+/**
+ * Sender i's txs: sequences 0.., each sending 1uplume to the next sender (an existing account);
+ * addresses in the messages with `prefix` (another chain's, for the Go reference node).
+ */
+export async function signAll(senders: readonly Sender[], total: number, prefix = PREFIX): Promise<Uint8Array[][]> {
   const perSender: Uint8Array[][] = senders.map(() => []);
-  const wallets = await Promise.all(senders.map((s) => DirectSecp256k1Wallet.fromKey(s.privkey, PREFIX)));
+  const wallets = await Promise.all(senders.map((s) => DirectSecp256k1Wallet.fromKey(s.privkey, prefix)));
+  const bech32 = senders.map((s) => (prefix === PREFIX ? s.bech32 : toBech32(prefix, s.address)));
   for (let n = 0; n < total; n++) {
     const i = n % senders.length;
     const s = senders[i] as Sender;
-    const to = senders[(i + 1) % senders.length] as Sender;
+    const from = bech32[i] as string;
+    const to = bech32[(i + 1) % senders.length] as string;
     const list = perSender[i] as Uint8Array[];
     const wallet = wallets[i] as DirectSecp256k1Wallet;
     const bodyBytes = TxBody.encode(
       TxBody.fromPartial({
-        messages: [{ typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: s.bech32, toAddress: to.bech32, amount: [{ denom: DENOM, amount: "1" }] }).finish() }],
+        messages: [{ typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: from, toAddress: to, amount: [{ denom: DENOM, amount: "1" }] }).finish() }],
       }),
     ).finish();
     const authInfoBytes = makeAuthInfoBytes([{ pubkey: encodePubkey(encodeSecp256k1Pubkey(s.pubkey)), sequence: BigInt(list.length) }], [], 200_000, undefined, undefined);
     const signDoc = makeSignDoc(bodyBytes, authInfoBytes, CHAIN_ID, Number(s.accountNumber));
-    const { signature, signed } = await wallet.signDirect(s.bech32, signDoc);
+    const { signature, signed } = await wallet.signDirect(from, signDoc);
     list.push(TxRaw.encode({ bodyBytes: signed.bodyBytes, authInfoBytes: signed.authInfoBytes, signatures: [fromBase64(signature.signature)] }).finish());
   }
   return perSender;

@@ -16,12 +16,15 @@
  * - query latency after the load: abci_query, REST and gRPC p50 of a bank balance query.
  *
  *   npx tsx bench/committed-throughput.ts [--txs 10000] [--senders 2000] [--concurrency 128]
- *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s]
+ *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s] [--simd PATH]
  *   npm run bench:committed-throughput -- --txs 3000 --senders 600
  *
  * With --runs 3 the same signed txs go through three fresh nodes; min and median are printed.
  * With --cpu-prof DIR the plumed process runs under `node --cpu-prof` and writes its profile to
  * DIR when it stops (open it in Chrome DevTools or speedscope).
+ * With --simd PATH (a Go Cosmos SDK v0.50 simd built as ../shared/reference/simd-oracle.md shows)
+ * every plumed run is followed by the same load on the Go node under the same cometbft and
+ * settings (bench/go-reference-node.ts), and the two are printed side by side.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -30,7 +33,9 @@ import * as grpc from "@grpc/grpc-js";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { REPO_ROOT } from "../app/cometbft";
 import { setTomlValues } from "../app/config/toml-edit";
-import { BENCH_CHAIN_ID as CHAIN_ID, BENCH_DENOM as DENOM, fundSenders, makeSenders, signAll, type Sender } from "./bank-send-txs";
+import { toBech32 } from "@cosmjs/encoding";
+import { BENCH_CHAIN_ID as CHAIN_ID, BENCH_DENOM as DENOM, SENDER_BALANCE, fundSenders, makeSenders, signAll, type Sender } from "./bank-send-txs";
+import { GO_REFERENCE_PREFIX, startGoReferenceNode } from "./go-reference-node";
 import { Testnet } from "../test/helpers/testnet";
 import { freePorts } from "../test/helpers/ports";
 import { rpc, waitFor, waitForHeight } from "../test/helpers/rpc";
@@ -48,6 +53,8 @@ const CONCURRENCY = Number(arg("concurrency", "128"));
 const RUNS = Number(arg("runs", "1"));
 const TIMEOUT_COMMIT = arg("timeout-commit", "1s");
 const CPU_PROF = arg("cpu-prof", "");
+/** A Go reference simd (../shared/reference/simd-oracle.md) to run side by side, alternating runs. */
+const SIMD = arg("simd", "");
 /** Each bench run must end within this (broadcast + commit), so a stuck node cannot hang it. */
 const RUN_TIMEOUT_MS = Number(arg("run-timeout", "600")) * 1000;
 
@@ -269,6 +276,98 @@ async function queryLatencies(ports: { rpc: number; api: number; grpc: number },
   }
 }
 
+// ---- the nodes under test ------------------------------------------------------------------
+
+/** A running node: where to reach it and which processes to charge the CPU to. */
+interface NodeUnderTest {
+  readonly label: string;
+  readonly ports: { readonly rpc: number; readonly api: number; readonly grpc: number };
+  readonly metricsPort: number;
+  readonly appPid: number;
+  readonly cometPid: number;
+  /** An account with a balance to query afterwards. */
+  readonly queryAddress: string;
+  /** Rejects if a process of the node exits before stop(). */
+  readonly exited: Promise<never>;
+  stop(): Promise<void>;
+}
+
+/** The CometBFT settings of every node in the bench, plumed's or Go's. */
+function benchCometConfig(metricsPort: number): Record<string, string | number | boolean> {
+  return {
+    "consensus.timeout_commit": TIMEOUT_COMMIT,
+    "mempool.recheck": true,
+    "mempool.size": Math.max(5000, TXS),
+    "instrumentation.prometheus": true,
+    "instrumentation.prometheus_listen_addr": `127.0.0.1:${metricsPort}`,
+  };
+}
+
+function exitedEarly(child: ChildProcess, what: string, logFile: string): Promise<never> {
+  return new Promise<never>((_, reject) => child.once("exit", () => reject(new Error(`${what} exited; see ${logFile}: ${readFileSync(logFile, "utf8").slice(-2000)}`))));
+}
+
+async function startPlumed(senders: readonly Sender[]): Promise<NodeUnderTest> {
+  const net = await Testnet.create(1, { chainId: CHAIN_ID, users: [], timeoutCommit: TIMEOUT_COMMIT, editGenesis: (appState) => fundSenders(appState, senders, PREFIX_OF_DEVNET) });
+  const [metricsPort] = await freePorts(1);
+  const node = net.layout.nodes[0];
+  if (!node) throw new Error("no node");
+  const configToml = join(node.home, "config", "config.toml");
+  writeFileSync(configToml, setTomlValues(readFileSync(configToml, "utf8"), benchCometConfig(metricsPort as number)));
+  // `plumed start` as spawnNode runs it, with node's profiler flags when asked (NODE_OPTIONS may not carry them).
+  const logFile = join(node.home, "plumed.log");
+  const child = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
+    stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const early = exitedEarly(child, "plumed", logFile);
+  early.catch(() => undefined);
+  const stop = async (): Promise<void> => {
+    await stopChild(child, exited);
+    await net.stop();
+  };
+  try {
+    await Promise.race([waitForHeight(node.ports.rpc, 2, 120_000), early]);
+    const appPid = child.pid as number;
+    const cometPid = await waitFor("the cometbft child", async () => childPids(appPid).find((p) => commOf(p) === "cometbft"), 10_000);
+    return { label: "plumed", ports: node.ports, metricsPort: metricsPort as number, appPid, cometPid, queryAddress: (senders[0] as Sender).bech32, exited: early, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function startGo(simd: string, senders: readonly Sender[]): Promise<NodeUnderTest> {
+  const [p2p, rpcPort, abci, grpcPort, api, metricsPort] = (await freePorts(6)) as [number, number, number, number, number, number];
+  const node = startGoReferenceNode({
+    simd,
+    chainId: CHAIN_ID,
+    denom: DENOM,
+    senders,
+    balance: SENDER_BALANCE,
+    cometConfig: benchCometConfig(metricsPort),
+    ports: { p2p, rpc: rpcPort, abci, grpc: grpcPort, api },
+  });
+  const early = Promise.race([exitedEarly(node.simd, "simd", node.logFile), exitedEarly(node.cometbft, "cometbft", node.logFile)]);
+  early.catch(() => undefined);
+  try {
+    await Promise.race([waitForHeight(rpcPort, 2, 120_000), early]);
+    return {
+      label: "Go simd",
+      ports: { rpc: rpcPort, api, grpc: grpcPort },
+      metricsPort,
+      appPid: node.simd.pid as number,
+      cometPid: node.cometbft.pid as number,
+      queryAddress: toBech32(GO_REFERENCE_PREFIX, (senders[0] as Sender).address),
+      exited: early,
+      stop: () => node.stop(),
+    };
+  } catch (err) {
+    await node.stop();
+    throw err;
+  }
+}
+
 // ---- one run -------------------------------------------------------------------------------
 
 interface RunResult {
@@ -281,101 +380,81 @@ interface RunResult {
   readonly queries: { abci: number; rest: number; grpc: number };
 }
 
-async function run(index: number, senders: readonly Sender[], perSender: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
-  const net = await Testnet.create(1, { chainId: CHAIN_ID, users: [], timeoutCommit: TIMEOUT_COMMIT, editGenesis: (appState) => fundSenders(appState, senders, PREFIX_OF_DEVNET) });
-  const [metricsPort] = await freePorts(1);
-  const node = net.layout.nodes[0];
-  if (!node) throw new Error("no node");
-  const configToml = join(node.home, "config", "config.toml");
-  writeFileSync(
-    configToml,
-    setTomlValues(readFileSync(configToml, "utf8"), {
-      "mempool.recheck": true,
-      "mempool.size": Math.max(5000, TXS),
-      "instrumentation.prometheus": true,
-      "instrumentation.prometheus_listen_addr": `127.0.0.1:${metricsPort}`,
-    }),
-  );
-  // `plumed start` as spawnNode runs it, with node's profiler flags when asked (NODE_OPTIONS may not carry them).
-  const logFile = join(node.home, "plumed.log");
-  const child = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
-    stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
-  });
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+async function run(index: number, node: NodeUnderTest, perSender: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
   try {
-    const port = node.ports.rpc;
-    await Promise.race([waitForHeight(port, 2, 120_000), exited.then(() => Promise.reject(new Error(`plumed exited; see ${logFile}: ${readFileSync(logFile, "utf8").slice(-2000)}`)))]);
-    const appPid = child.pid as number;
-    const cometPid = await waitFor("the cometbft child", async () => childPids(appPid).find((p) => commOf(p) === "cometbft"), 10_000);
+    return await Promise.race([measure(index, node, perSender), node.exited]);
+  } finally {
+    await node.stop();
+  }
+}
 
-    const startHeight = await latest(port);
-    const recheck0 = await metric(metricsPort as number, "cometbft_mempool_recheck_times");
-    const app0 = cpuMs(appPid);
-    const threads0 = threadCpuMs(appPid);
-    const comet0 = cpuMs(cometPid);
-    const sent = await broadcastAll(port, perSender, CONCURRENCY);
-    if (sent.rejected > 0) throw new Error(`${sent.rejected} txs rejected by CheckTx; first: ${sent.firstRejection ?? "?"}`);
+async function measure(index: number, node: NodeUnderTest, perSender: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
+  const port = node.ports.rpc;
+  const { appPid, cometPid, metricsPort } = node;
+  const startHeight = await latest(port);
+  const recheck0 = await metric(metricsPort, "cometbft_mempool_recheck_times");
+  const app0 = cpuMs(appPid);
+  const threads0 = threadCpuMs(appPid);
+  const comet0 = cpuMs(cometPid);
+  const sent = await broadcastAll(port, perSender, CONCURRENCY);
+  if (sent.rejected > 0) throw new Error(`${sent.rejected} txs rejected by CheckTx; first: ${sent.firstRejection ?? "?"}`);
 
-    // Wait until every tx is in a block, then until that block is committed (the next one exists).
-    const deadline = Date.now() + RUN_TIMEOUT_MS;
-    let metas: BlockMeta[] = [];
-    for (;;) {
-      const h = await latest(port);
-      metas = await blockMetas(port, startHeight + 1, h);
-      if (metas.reduce((n, m) => n + m.numTxs, 0) >= TXS) break;
-      if (Date.now() > deadline) throw new Error(`only ${metas.reduce((n, m) => n + m.numTxs, 0)} of ${TXS} txs committed in time`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const withTxs = metas.filter((m) => m.numTxs > 0);
-    const first = withTxs[0] as BlockMeta;
-    const last = withTxs[withTxs.length - 1] as BlockMeta;
-    await waitForHeight(port, last.height + 1, 30_000);
-    const app1 = cpuMs(appPid);
-    const threads1 = threadCpuMs(appPid);
-    const comet1 = cpuMs(cometPid);
-    const recheck1 = await metric(metricsPort as number, "cometbft_mempool_recheck_times");
+  // Wait until every tx is in a block, then until that block is committed (the next one exists).
+  const deadline = Date.now() + RUN_TIMEOUT_MS;
+  let metas: BlockMeta[];
+  for (;;) {
+    const h = await latest(port);
+    metas = await blockMetas(port, startHeight + 1, h);
+    if (metas.reduce((n, m) => n + m.numTxs, 0) >= TXS) break;
+    if (Date.now() > deadline) throw new Error(`only ${metas.reduce((n, m) => n + m.numTxs, 0)} of ${TXS} txs committed in time`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const withTxs = metas.filter((m) => m.numTxs > 0);
+  const first = withTxs[0] as BlockMeta;
+  const last = withTxs[withTxs.length - 1] as BlockMeta;
+  await waitForHeight(port, last.height + 1, 30_000);
+  const app1 = cpuMs(appPid);
+  const threads1 = threadCpuMs(appPid);
+  const comet1 = cpuMs(cometPid);
+  const recheck1 = await metric(metricsPort, "cometbft_mempool_recheck_times");
 
-    // Every committed tx succeeded.
-    let failed = 0;
-    let firstFailure = "";
-    for (const m of withTxs) {
-      const r = await rpc<{ txs_results: { code: number; log: string }[] | null }>(port, "block_results", { height: m.height });
-      for (const t of r.txs_results ?? []) {
-        if (t.code !== 0) {
-          failed++;
-          firstFailure ||= `height ${m.height}: code ${t.code} ${t.log}`;
-        }
+  // Every committed tx succeeded.
+  let failed = 0;
+  let firstFailure = "";
+  for (const m of withTxs) {
+    const r = await rpc<{ txs_results: { code: number; log: string }[] | null }>(port, "block_results", { height: m.height });
+    for (const t of r.txs_results ?? []) {
+      if (t.code !== 0) {
+        failed++;
+        firstFailure ||= `height ${m.height}: code ${t.code} ${t.log}`;
       }
     }
-    if (failed > 0) throw new Error(`${failed} committed txs failed; first: ${firstFailure}`);
-
-    const before = metas.find((m) => m.height === first.height - 1) ?? (await blockMetas(port, first.height - 1, first.height - 1))[0];
-    const spanMs = last.timeMs - (before as BlockMeta).timeMs;
-    const queries = await queryLatencies(node.ports, (senders[0] as Sender).bech32);
-    const result: RunResult = {
-      txPerSec: (TXS * 1000) / spanMs,
-      appCpuMsPerTx: (app1 - app0) / TXS,
-      cometCpuMsPerTx: (comet1 - comet0) / TXS,
-      blocks: withTxs.length,
-      maxTxsPerBlock: Math.max(...withTxs.map((m) => m.numTxs)),
-      rechecks: recheck1 - recheck0,
-      queries,
-    };
-    console.log(
-      `run ${index + 1}: ${result.txPerSec.toFixed(0)} committed tx/s over ${withTxs.length} blocks (heights ${first.height}-${last.height}, ` +
-        `txs per block ${withTxs.map((m) => m.numTxs).join(" ")}); broadcast took ${sent.seconds.toFixed(1)} s (${(TXS / sent.seconds).toFixed(0)} tx/s, ${sent.retries} mempool-full retries)`,
-    );
-    console.log(
-      `  CPU per committed tx: app ${result.appCpuMsPerTx.toFixed(3)} ms, cometbft ${result.cometCpuMsPerTx.toFixed(3)} ms ` +
-        `(app ${app1 - app0} ms, cometbft ${comet1 - comet0} ms in total); rechecks ${result.rechecks}; all ${TXS} txs code 0`,
-    );
-    console.log(`  app CPU ms by thread: ${threadCpuDelta(threads0, threads1)}`);
-    console.log(`  query p50: abci_query ${queries.abci.toFixed(2)} ms, REST ${queries.rest.toFixed(2)} ms, gRPC ${queries.grpc.toFixed(2)} ms`);
-    return result;
-  } finally {
-    await stopChild(child, exited);
-    await net.stop();
   }
+  if (failed > 0) throw new Error(`${failed} committed txs failed; first: ${firstFailure}`);
+
+  const before = metas.find((m) => m.height === first.height - 1) ?? (await blockMetas(port, first.height - 1, first.height - 1))[0];
+  const spanMs = last.timeMs - (before as BlockMeta).timeMs;
+  const queries = await queryLatencies(node.ports, node.queryAddress);
+  const result: RunResult = {
+    txPerSec: (TXS * 1000) / spanMs,
+    appCpuMsPerTx: (app1 - app0) / TXS,
+    cometCpuMsPerTx: (comet1 - comet0) / TXS,
+    blocks: withTxs.length,
+    maxTxsPerBlock: Math.max(...withTxs.map((m) => m.numTxs)),
+    rechecks: recheck1 - recheck0,
+    queries,
+  };
+  console.log(
+    `run ${index + 1} (${node.label}): ${result.txPerSec.toFixed(0)} committed tx/s over ${withTxs.length} blocks (heights ${first.height}-${last.height}, ` +
+      `txs per block ${withTxs.map((m) => m.numTxs).join(" ")}); broadcast took ${sent.seconds.toFixed(1)} s (${(TXS / sent.seconds).toFixed(0)} tx/s, ${sent.retries} mempool-full retries)`,
+  );
+  console.log(
+    `  CPU per committed tx: app ${result.appCpuMsPerTx.toFixed(3)} ms, cometbft ${result.cometCpuMsPerTx.toFixed(3)} ms ` +
+      `(app ${app1 - app0} ms, cometbft ${comet1 - comet0} ms in total); rechecks ${result.rechecks}; all ${TXS} txs code 0`,
+  );
+  console.log(`  app CPU ms by thread: ${threadCpuDelta(threads0, threads1)}`);
+  console.log(`  query p50: abci_query ${queries.abci.toFixed(2)} ms, REST ${queries.rest.toFixed(2)} ms, gRPC ${queries.grpc.toFixed(2)} ms`);
+  return result;
 }
 
 /** SIGTERM (plumed stops cometbft, then exits, writing its CPU profile), SIGKILL after 30 s. */
@@ -395,30 +474,59 @@ function summary(label: string, values: readonly number[], digits: number): stri
   return values.length === 1 ? `${label} ${median.toFixed(digits)}` : `${label} min ${(s[0] as number).toFixed(digits)} median ${median.toFixed(digits)} max ${(s[s.length - 1] as number).toFixed(digits)}`;
 }
 
+function printSummary(label: string, results: readonly RunResult[]): void {
+  console.log(`${label}, ${results.length} run(s) of ${TXS} txs:`);
+  console.log(`  ${summary("committed tx/s:", results.map((r) => r.txPerSec), 0)}`);
+  console.log(`  ${summary("app CPU ms per committed tx:", results.map((r) => r.appCpuMsPerTx), 3)}`);
+  console.log(`  ${summary("cometbft CPU ms per committed tx:", results.map((r) => r.cometCpuMsPerTx), 3)}`);
+  console.log(`  ${summary("rechecks:", results.map((r) => r.rechecks), 0)}`);
+  console.log(`  ${summary("abci_query p50 ms:", results.map((r) => r.queries.abci), 2)}`);
+  console.log(`  ${summary("REST p50 ms:", results.map((r) => r.queries.rest), 2)}`);
+  console.log(`  ${summary("gRPC p50 ms:", results.map((r) => r.queries.grpc), 2)}`);
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)] as number;
+}
+
 async function main(): Promise<void> {
-  console.log(`committed-throughput: ${TXS} bank sends from ${SENDERS} senders, concurrency ${CONCURRENCY}, timeout_commit ${TIMEOUT_COMMIT}, recheck on, ${RUNS} run(s)`);
+  console.log(
+    `committed-throughput: ${TXS} bank sends from ${SENDERS} senders, concurrency ${CONCURRENCY}, timeout_commit ${TIMEOUT_COMMIT}, recheck on, ${RUNS} run(s)` +
+      (SIMD ? `, each alternating with the Go reference node ${SIMD}` : ""),
+  );
   const t0 = process.hrtime.bigint();
   const senders = await makeSenders(SENDERS);
   const perSender = await signAll(senders, TXS);
-  console.log(`signed ${TXS} txs in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
+  const goPerSender = SIMD ? await signAll(senders, TXS, GO_REFERENCE_PREFIX) : [];
+  console.log(`signed ${TXS} txs${SIMD ? " for each node" : ""} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   const ceiling = await clientCeiling(perSender, CONCURRENCY);
   console.log(`client ceiling against a mock RPC server: ${ceiling.toFixed(0)} broadcasts/s`);
 
   const results: RunResult[] = [];
-  for (let i = 0; i < RUNS; i++) results.push(await run(i, senders, perSender));
+  const goResults: RunResult[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    results.push(await run(i, await startPlumed(senders), perSender));
+    if (SIMD) goResults.push(await run(i, await startGo(SIMD, senders), goPerSender));
+  }
 
   console.log("");
-  console.log(`summary over ${RUNS} run(s) (${TXS} txs each):`);
-  console.log(`  ${summary("committed tx/s:", results.map((r) => r.txPerSec), 0)}   (Go simapp on issue 13's run: ${GOAL.goTxPerSec}; goal 1.5x that)`);
-  console.log(
-    `  ${summary("app CPU ms per committed tx:", results.map((r) => r.appCpuMsPerTx), 3)}   ` +
-      `(goal <= ${GOAL.appCpuMsPerTx}; Go app ${GOAL.goAppCpuMsPerTx}; plumed in issue 13 ${GOAL.plumedBeforeAppCpuMsPerTx})`,
-  );
-  console.log(`  ${summary("cometbft CPU ms per committed tx:", results.map((r) => r.cometCpuMsPerTx), 3)}`);
-  console.log(`  ${summary("rechecks:", results.map((r) => r.rechecks), 0)}`);
-  console.log(`  ${summary("abci_query p50 ms:", results.map((r) => r.queries.abci), 2)}   (issue 13: ${GOAL.abciQueryMs})`);
-  console.log(`  ${summary("REST p50 ms:", results.map((r) => r.queries.rest), 2)}   (issue 13: ${GOAL.restMs})`);
-  console.log(`  ${summary("gRPC p50 ms:", results.map((r) => r.queries.grpc), 2)}   (issue 13: ${GOAL.grpcMs})`);
+  printSummary("plumed", results);
+  if (SIMD) {
+    printSummary("Go simd (same txs, same cometbft and settings, runs alternating with plumed's)", goResults);
+    const m = (rs: readonly RunResult[], f: (r: RunResult) => number): number => median(rs.map(f));
+    console.log("plumed against Go, medians:");
+    console.log(`  committed tx/s: ${(m(results, (r) => r.txPerSec) / m(goResults, (r) => r.txPerSec)).toFixed(2)}x   (goal >= 1.5x)`);
+    console.log(
+      `  app CPU per committed tx: ${(m(results, (r) => r.appCpuMsPerTx) / m(goResults, (r) => r.appCpuMsPerTx)).toFixed(2)}x   ` +
+        `(goal <= ${GOAL.appCpuMsPerTx} ms, i.e. < 0.6x Go's)`,
+    );
+    console.log(`  cometbft CPU per committed tx: ${(m(results, (r) => r.cometCpuMsPerTx) / m(goResults, (r) => r.cometCpuMsPerTx)).toFixed(2)}x`);
+  } else {
+    console.log(`goals: app CPU <= ${GOAL.appCpuMsPerTx} ms per committed tx (issue 13 measured Go's app at ${GOAL.goAppCpuMsPerTx} and plumed before at ${GOAL.plumedBeforeAppCpuMsPerTx});`);
+    console.log(`  committed tx/s >= 1.5x the Go node's side by side (issue 13 measured it at ${GOAL.goTxPerSec}; pass --simd to run it here);`);
+    console.log(`  query p50s as before (issue 13: abci_query ${GOAL.abciQueryMs}, REST ${GOAL.restMs}, gRPC ${GOAL.grpcMs} ms)`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -182,6 +182,52 @@ describe("AbciServer round trips", () => {
     ]);
   });
 
+  it("answers Flushes received together with the requests behind them in one write", async () => {
+    const { address } = await startServer(createNoopApplication());
+    const socket = await rawConnect(address);
+    const uncorks = jest.spyOn(net.Socket.prototype, "uncork");
+    const received = new FrameDecoder();
+    const responses: Response[] = [];
+    const all = new Promise<void>((resolve) =>
+      socket.on("data", (chunk: Buffer) => {
+        for (const frame of received.push(chunk)) responses.push(Response.decode(frame));
+        if (responses.length === 6) resolve();
+      }),
+    );
+    // As CometBFT's mempool connection sends them under load: each CheckTx followed by a Flush.
+    const pairs = ["a", "b", "c"].map((message) => Buffer.concat([encodeRequestFrame({ echo: { message } }), encodeRequestFrame({ flush: {} })]));
+    socket.write(Buffer.concat(pairs));
+    await bounded(all, "responses");
+    expect(responses).toEqual(["a", "b", "c"].flatMap((message) => [Response.fromPartial({ echo: { message } }), Response.fromPartial({ flush: {} })]));
+    expect(uncorks).toHaveBeenCalledTimes(1);
+    uncorks.mockRestore();
+  });
+
+  it("sends a held Flush answer before waiting on an application call", async () => {
+    const release = deferred();
+    const app = createNoopApplication({
+      finalizeBlock: async () => {
+        await release.promise;
+        return { events: [], txResults: [], validatorUpdates: [], appHash: new Uint8Array() };
+      },
+    });
+    const { address } = await startServer(app);
+    const socket = await rawConnect(address);
+    const received = new FrameDecoder();
+    const responses: Response[] = [];
+    const firstTwo = new Promise<void>((resolve) =>
+      socket.on("data", (chunk: Buffer) => {
+        for (const frame of received.push(chunk)) responses.push(Response.decode(frame));
+        if (responses.length >= 2) resolve();
+      }),
+    );
+    socket.write(Buffer.concat([encodeRequestFrame({ echo: { message: "a" } }), encodeRequestFrame({ flush: {} }), encodeRequestFrame({ finalizeBlock: RequestFinalizeBlock.fromPartial({ height: 1n }) })]));
+    // The echo and its Flush arrive while FinalizeBlock is still running.
+    await bounded(firstTwo, "the flushed echo");
+    expect(responses).toEqual([Response.fromPartial({ echo: { message: "a" } }), Response.fromPartial({ flush: {} })]);
+    release.resolve();
+  });
+
   it("passes every application method through with its request", async () => {
     const calls: string[] = [];
     const app = createNoopApplication({
