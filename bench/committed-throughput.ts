@@ -16,7 +16,8 @@
  * - query latency after the load: abci_query, REST and gRPC p50 of a bank balance query.
  *
  *   npx tsx bench/committed-throughput.ts [--txs 10000] [--senders 2000] [--concurrency 128]
- *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s] [--simd PATH]
+ *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s] [--simd PATH] [--batch 1]
+ *     [--node-flags "--single-threaded-gc ..."]
  *   npm run bench:committed-throughput -- --txs 3000 --senders 600
  *
  * With --runs 3 the same signed txs go through three fresh nodes; min and median are printed.
@@ -50,9 +51,13 @@ function arg(name: string, fallback: string): string {
 const TXS = Number(arg("txs", "10000"));
 const SENDERS = Math.min(Number(arg("senders", "2000")), TXS);
 const CONCURRENCY = Number(arg("concurrency", "128"));
+/** Txs per JSON-RPC request: 1 = a GET per tx (issue 13's client); more = batches, a cheaper client. */
+const BATCH = Number(arg("batch", "1"));
 const RUNS = Number(arg("runs", "1"));
 const TIMEOUT_COMMIT = arg("timeout-commit", "1s");
 const CPU_PROF = arg("cpu-prof", "");
+/** Extra flags for the node (V8) process that runs `plumed start`, e.g. "--single-threaded-gc". */
+const NODE_FLAGS = arg("node-flags", "").split(" ").filter((f) => f !== "");
 /** A Go reference simd (../shared/reference/simd-oracle.md) to run side by side, alternating runs. */
 const SIMD = arg("simd", "");
 /** Each bench run must end within this (broadcast + commit), so a stuck node cannot hang it. */
@@ -71,63 +76,110 @@ interface BroadcastResult {
   readonly rejected: number;
   readonly firstRejection?: string;
   readonly retries: number;
+  /** The bench process's own CPU time while broadcasting (the client's cost), ms. */
+  readonly clientCpuMs: number;
+}
+
+interface RpcAnswer {
+  readonly result?: { code: number; log: string };
+  readonly error?: { message: string; data?: string };
+}
+
+/**
+ * Sends txs (in order) as broadcast_tx_sync: one GET each, or with `batch` > 1 JSON-RPC batches of
+ * that many in one POST (CometBFT runs a batch's calls in order, so a sender's sequence holds).
+ * Answers whether each was accepted; "mempool is full" stops the batch there, to be retried.
+ */
+async function broadcastSome(port: number, txs: readonly string[], batch: number): Promise<RpcAnswer[]> {
+  if (batch <= 1) {
+    const res = await fetch(`http://127.0.0.1:${port}/broadcast_tx_sync?tx=0x${txs[0] as string}`);
+    return [(await res.json()) as RpcAnswer];
+  }
+  const body = JSON.stringify(txs.map((tx, id) => ({ jsonrpc: "2.0", id, method: "broadcast_tx_sync", params: { tx: Buffer.from(tx, "hex").toString("base64") } })));
+  const res = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const answers = (await res.json()) as (RpcAnswer & { id: number })[] | RpcAnswer;
+  if (!Array.isArray(answers)) throw new Error(`a batch of ${txs.length} broadcasts was refused: ${JSON.stringify(answers).slice(0, 300)}`);
+  return answers.sort((a, b) => a.id - b.id);
 }
 
 /**
  * C workers take senders in turn and push each sender's txs in sequence order with
- * broadcast_tx_sync (GET, hex). "mempool is full" is retried after a short pause.
+ * broadcast_tx_sync, one per request or in JSON-RPC batches. "mempool is full" is retried after a
+ * short pause.
  */
-async function broadcastAll(port: number, perSender: readonly (readonly Uint8Array[])[], concurrency: number): Promise<BroadcastResult> {
-  const hex = perSender.map((list) => list.map((tx) => `0x${Buffer.from(tx).toString("hex")}`));
+async function broadcastAll(port: number, perSender: readonly (readonly Uint8Array[])[], concurrency: number, batch: number): Promise<BroadcastResult> {
+  const hex = perSender.map((list) => list.map((tx) => Buffer.from(tx).toString("hex")));
   let next = 0;
   let rejected = 0;
   let retries = 0;
   let firstRejection: string | undefined;
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const worker = async (): Promise<void> => {
     for (;;) {
       const i = next++;
       if (i >= hex.length) return;
-      for (const tx of hex[i] as string[]) {
-        for (;;) {
-          const res = await fetch(`http://127.0.0.1:${port}/broadcast_tx_sync?tx=${tx}`);
-          const body = (await res.json()) as { result?: { code: number; log: string }; error?: { message: string; data?: string } };
+      const txs = hex[i] as string[];
+      let at = 0;
+      while (at < txs.length) {
+        const answers = await broadcastSome(port, txs.slice(at, at + Math.max(1, batch)), batch);
+        let full = false;
+        for (const body of answers) {
+          if (body.error && `${body.error.data ?? ""}`.includes("mempool is full")) {
+            full = true;
+            break;
+          }
           if (body.error) {
-            if (`${body.error.data ?? ""}`.includes("mempool is full")) {
-              retries++;
-              await new Promise((r) => setTimeout(r, 50));
-              continue;
-            }
             rejected++;
             firstRejection ??= `${body.error.message} ${body.error.data ?? ""}`;
           } else if (body.result && body.result.code !== 0) {
             rejected++;
             firstRejection ??= `code ${body.result.code}: ${body.result.log}`;
           }
-          break;
+          at++;
+        }
+        if (full) {
+          retries++;
+          await new Promise((r) => setTimeout(r, 50));
         }
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, rejected, retries, ...(firstRejection !== undefined ? { firstRejection } : {}) };
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    seconds: Number(process.hrtime.bigint() - start) / 1e9,
+    rejected,
+    retries,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
+    ...(firstRejection !== undefined ? { firstRejection } : {}),
+  };
 }
 
-/** A mock RPC server in its own process that answers every broadcast_tx_sync at once. */
-async function clientCeiling(perSender: readonly (readonly Uint8Array[])[], concurrency: number): Promise<number> {
+/** A mock RPC server in its own process that answers every broadcast_tx_sync (or batch of them) at once. */
+async function clientCeiling(perSender: readonly (readonly Uint8Array[])[], concurrency: number, batch: number): Promise<BroadcastResult & { readonly perSecond: number }> {
   const [port] = await freePorts(1);
   const code = `
-    const body = JSON.stringify({ jsonrpc: "2.0", id: -1, result: { code: 0, data: "", log: "", codespace: "", hash: "00" } });
-    require("node:http").createServer((req, res) => { req.resume(); res.writeHead(200, { "content-type": "application/json" }); res.end(body); })
-      .listen(${port}, "127.0.0.1", () => process.stdout.write("ready\\n"));`;
+    const one = { jsonrpc: "2.0", id: -1, result: { code: 0, data: "", log: "", codespace: "", hash: "00" } };
+    const single = JSON.stringify(one);
+    require("node:http").createServer((req, res) => {
+      const chunks = [];
+      req.on("data", (c) => chunks.push(c));
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "application/json" });
+        if (req.method !== "POST") return res.end(single);
+        const n = JSON.parse(Buffer.concat(chunks).toString()).length;
+        res.end(JSON.stringify(Array.from({ length: n }, (_, id) => ({ ...one, id }))));
+      });
+    }).listen(${port}, "127.0.0.1", () => process.stdout.write("ready\\n"));`;
   const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout.once("data", () => resolve());
       child.once("exit", () => reject(new Error("mock server exited")));
     });
-    const r = await broadcastAll(port as number, perSender, concurrency);
-    return perSender.reduce((n, l) => n + l.length, 0) / r.seconds;
+    const r = await broadcastAll(port as number, perSender, concurrency, batch);
+    return { ...r, perSecond: perSender.reduce((n, l) => n + l.length, 0) / r.seconds };
   } finally {
     child.kill("SIGTERM");
   }
@@ -298,6 +350,7 @@ function benchCometConfig(metricsPort: number): Record<string, string | number |
     "consensus.timeout_commit": TIMEOUT_COMMIT,
     "mempool.recheck": true,
     "mempool.size": Math.max(5000, TXS),
+    "rpc.max_request_batch_size": Math.max(10, BATCH),
     "instrumentation.prometheus": true,
     "instrumentation.prometheus_listen_addr": `127.0.0.1:${metricsPort}`,
   };
@@ -316,7 +369,7 @@ async function startPlumed(senders: readonly Sender[]): Promise<NodeUnderTest> {
   writeFileSync(configToml, setTomlValues(readFileSync(configToml, "utf8"), benchCometConfig(metricsPort as number)));
   // `plumed start` as spawnNode runs it, with node's profiler flags when asked (NODE_OPTIONS may not carry them).
   const logFile = join(node.home, "plumed.log");
-  const child = spawn(process.execPath, [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
     stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
@@ -396,7 +449,7 @@ async function measure(index: number, node: NodeUnderTest, perSender: readonly (
   const app0 = cpuMs(appPid);
   const threads0 = threadCpuMs(appPid);
   const comet0 = cpuMs(cometPid);
-  const sent = await broadcastAll(port, perSender, CONCURRENCY);
+  const sent = await broadcastAll(port, perSender, CONCURRENCY, BATCH);
   if (sent.rejected > 0) throw new Error(`${sent.rejected} txs rejected by CheckTx; first: ${sent.firstRejection ?? "?"}`);
 
   // Wait until every tx is in a block, then until that block is committed (the next one exists).
@@ -446,7 +499,7 @@ async function measure(index: number, node: NodeUnderTest, perSender: readonly (
   };
   console.log(
     `run ${index + 1} (${node.label}): ${result.txPerSec.toFixed(0)} committed tx/s over ${withTxs.length} blocks (heights ${first.height}-${last.height}, ` +
-      `txs per block ${withTxs.map((m) => m.numTxs).join(" ")}); broadcast took ${sent.seconds.toFixed(1)} s (${(TXS / sent.seconds).toFixed(0)} tx/s, ${sent.retries} mempool-full retries)`,
+      `txs per block ${withTxs.map((m) => m.numTxs).join(" ")}); broadcast took ${sent.seconds.toFixed(1)} s (${(TXS / sent.seconds).toFixed(0)} tx/s, ${sent.retries} mempool-full retries, client CPU ${(sent.clientCpuMs / TXS).toFixed(3)} ms per tx)`,
   );
   console.log(
     `  CPU per committed tx: app ${result.appCpuMsPerTx.toFixed(3)} ms, cometbft ${result.cometCpuMsPerTx.toFixed(3)} ms ` +
@@ -500,8 +553,8 @@ async function main(): Promise<void> {
   const perSender = await signAll(senders, TXS);
   const goPerSender = SIMD ? await signAll(senders, TXS, GO_REFERENCE_PREFIX) : [];
   console.log(`signed ${TXS} txs${SIMD ? " for each node" : ""} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
-  const ceiling = await clientCeiling(perSender, CONCURRENCY);
-  console.log(`client ceiling against a mock RPC server: ${ceiling.toFixed(0)} broadcasts/s`);
+  const ceiling = await clientCeiling(perSender, CONCURRENCY, BATCH);
+  console.log(`client ceiling against a mock RPC server: ${ceiling.perSecond.toFixed(0)} broadcasts/s (client CPU ${(ceiling.clientCpuMs / TXS).toFixed(3)} ms per tx)`);
 
   const results: RunResult[] = [];
   const goResults: RunResult[] = [];

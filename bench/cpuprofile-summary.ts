@@ -3,6 +3,8 @@
  * the inclusive time of the functions whose names are given (e.g. the ABCI entry points).
  *
  *   npx tsx bench/cpuprofile-summary.ts <file.cpuprofile> [--top 40] [--inclusive checkTx,finalizeBlock,commit]
+ *     [--files 30]   (also: inclusive time per source file of the repository, the top 30)
+ *     [--callees x/auth/ante/deduct-fee.ts]   (also: where that file's time goes, by the function it calls)
  */
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
@@ -47,6 +49,14 @@ let total = 0;
 let idle = 0;
 const selfByLabel = new Map<string, number>();
 const inclusive = new Map<string, number>();
+const topFiles = Number(arg("files", "0"));
+const calleesOf = arg("callees", "");
+const calleeTime = new Map<string, number>();
+const inclusiveByFile = new Map<string, number>();
+const repoFile = (n: ProfileNode): string | undefined => {
+  const url = n.callFrame.url.replace(/^file:\/\//, "");
+  return url === "" || url.includes("node_modules") || url.startsWith("node:") ? undefined : relative(process.cwd(), url);
+};
 for (const [id, us] of selfUs) {
   const n = byId.get(id) as ProfileNode;
   total += us;
@@ -62,6 +72,26 @@ for (const [id, us] of selfUs) {
       inclusive.set(name, (inclusive.get(name) ?? 0) + us);
     }
   }
+  if (calleesOf !== "") {
+    // The innermost frame of that file on the stack, and the frame it called (toward the leaf).
+    let below: number | undefined;
+    for (let cur: number | undefined = id; cur !== undefined; below = cur, cur = parent.get(cur)) {
+      if (repoFile(byId.get(cur) as ProfileNode) === calleesOf) {
+        const l = below === undefined ? "(self)" : label(byId.get(below) as ProfileNode);
+        calleeTime.set(l, (calleeTime.get(l) ?? 0) + us);
+        break;
+      }
+    }
+  }
+  if (topFiles > 0) {
+    const files = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = repoFile(byId.get(cur) as ProfileNode);
+      if (f !== undefined) files.add(f);
+    }
+    // deterministic: a sum per file, whatever the order
+    for (const f of files) inclusiveByFile.set(f, (inclusiveByFile.get(f) ?? 0) + us);
+  }
 }
 const busy = total - idle;
 const ms = (us: number): string => (us / 1000).toFixed(0).padStart(7);
@@ -72,3 +102,13 @@ for (const name of inclusiveNames) console.log(`  ${ms(inclusive.get(name) ?? 0)
 console.log(`self time, top ${top} (of busy):`);
 const rows = [...selfByLabel.entries()].filter(([l]) => !l.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, top);
 for (const [l, us] of rows) console.log(`  ${ms(us)} ms ${pct(us)}  ${l}`);
+if (topFiles > 0) {
+  console.log(`inclusive per source file, top ${topFiles} (of busy):`);
+  const fileRows = [...inclusiveByFile.entries()].sort((a, b) => b[1] - a[1]).slice(0, topFiles);
+  for (const [f, us] of fileRows) console.log(`  ${ms(us)} ms ${pct(us)}  ${f}`);
+}
+if (calleesOf !== "") {
+  console.log(`${calleesOf}: its time by the function it calls (of busy):`);
+  const calleeRows = [...calleeTime.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+  for (const [l, us] of calleeRows) console.log(`  ${ms(us)} ms ${pct(us)}  ${l}`);
+}
