@@ -1,6 +1,7 @@
 import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { createHash } from "node:crypto";
 import { ErrInvalidAddress } from "./errors";
+import { latin1Key } from "./store/bytes";
 import { LruCache } from "./store/lru-cache";
 
 /**
@@ -18,7 +19,7 @@ class Bech32Cache {
   constructor(readonly prefix: string) {}
 
   encode(bytes: Uint8Array): string {
-    const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+    const key = latin1Key(bytes);
     let text = this.encoded.get(key);
     if (text === undefined) {
       text = toBech32(this.prefix, bytes);

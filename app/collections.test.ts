@@ -27,4 +27,16 @@ describe("memoizedValue", () => {
     mine.fill(0);
     expect(v).toEqual({ typeUrl: "/x.Z", value: Uint8Array.of(7) });
   });
+
+  it("takes a value encoded by its caller: decoding those bytes gives it, encoding it gives them", () => {
+    const own = memoizedValue(protoValue(Any), 4);
+    const value = { typeUrl: "/x.Mine", value: Uint8Array.of(4, 5) };
+    const bytes = Any.encode(value).finish();
+    own.remember(value, bytes);
+    expect(own.decode(bytes.slice())).toBe(value);
+    expect(own.encode(value)).toBe(bytes);
+    expect(Object.isFrozen(value)).toBe(true);
+    // Another object with the same content is encoded the ordinary way, to the same bytes.
+    expect(own.encode({ typeUrl: "/x.Mine", value: Uint8Array.of(4, 5) })).toEqual(bytes);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ProtoCodec } from "./codec";
-import { concatBytes, prefixEnd } from "./store/bytes";
+import { concatBytes, decodeU64BEBig, encodeU64BEBig, latin1Key, prefixEnd } from "./store/bytes";
 import { LruCache } from "./store/lru-cache";
 import type { Bytes, KVStore, KVStoreReader } from "./store/types";
 
@@ -37,13 +37,11 @@ export const StringKey: KeyCodec<string> = {
 export const Uint64Key: KeyCodec<bigint> = {
   encode(k) {
     if (k < 0n || k > 0xffffffffffffffffn) throw new Error(`uint64 key out of range: ${k}`);
-    const out = new Uint8Array(8);
-    new DataView(out.buffer).setBigUint64(0, k, false);
-    return out;
+    return encodeU64BEBig(k);
   },
   decode(b) {
     if (b.length !== 8) throw new Error(`uint64 key must be 8 bytes, got ${b.length}`);
-    return new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, false);
+    return decodeU64BEBig(b);
   },
 };
 
@@ -75,25 +73,36 @@ export function protoValue<V>(codec: ProtoCodec<V>): ValueCodec<V> {
   return { encode: (v) => codec.encode(v).finish(), decode: (b) => codec.decode(b) };
 }
 
+/** A value codec that remembers decoded values by their bytes (see memoizedValue). */
+export interface MemoizedValueCodec<V> extends ValueCodec<V> {
+  /**
+   * Tells the codec that `bytes` are the encoding of `value` (the caller encoded it itself): the
+   * next decode of those bytes gives `value` without parsing, and encoding `value` gives `bytes`.
+   * `value` is frozen and shared from then on.
+   */
+  remember(value: V, bytes: Bytes): void;
+}
+
 /**
  * A value codec that remembers what it decoded, by the stored bytes: the same bytes decode to the
  * same (shared) object without parsing them again. For values read far more often than they
  * change (accounts, params), which callers treat as immutable (they copy to modify, as the
  * collections' readonly types ask). Encoding is unchanged, and so is every store access (gas).
  */
-export function memoizedValue<V extends object>(codec: ValueCodec<V>, capacity: number): ValueCodec<V> {
+export function memoizedValue<V extends object>(codec: ValueCodec<V>, capacity: number): MemoizedValueCodec<V> {
   // Shared values are frozen (byte arrays aside): a caller that changed one in place would change
   // what later reads of the same stored bytes see, on this node only. It throws instead, on every node.
   const decoded = new LruCache<string, V>(capacity);
   // The stores hand out the same array for the same stored value until it changes (write sets
   // and read caches keep it), so most lookups are by identity, without hashing the bytes.
   const byArray = new WeakMap<Uint8Array, V>();
+  const encodedBy = new WeakMap<V, Bytes>();
   return {
-    encode: (v) => codec.encode(v),
+    encode: (v) => encodedBy.get(v) ?? codec.encode(v),
     decode(b) {
       let v = byArray.get(b);
       if (v !== undefined) return v;
-      const key = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+      const key = latin1Key(b);
       v = decoded.get(key);
       if (v === undefined) {
         // A copy: the decoded value may refer into its bytes, which belong to the store.
@@ -102,6 +111,11 @@ export function memoizedValue<V extends object>(codec: ValueCodec<V>, capacity: 
       }
       byArray.set(b, v);
       return v;
+    },
+    remember(value, bytes) {
+      freezeDeep(value);
+      decoded.set(latin1Key(bytes), value);
+      encodedBy.set(value, bytes);
     },
   };
 }

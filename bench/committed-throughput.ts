@@ -17,7 +17,7 @@
  *
  *   npx tsx bench/committed-throughput.ts [--txs 10000] [--senders 2000] [--concurrency 128]
  *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s] [--simd PATH] [--batch 1]
- *     [--node-flags "--single-threaded-gc ..."]
+ *     [--node-flags "--single-threaded-gc ..."] [--warmup 0]
  *   npm run bench:committed-throughput -- --txs 3000 --senders 600
  *
  * With --runs 3 the same signed txs go through three fresh nodes; min and median are printed.
@@ -53,6 +53,11 @@ const SENDERS = Math.min(Number(arg("senders", "2000")), TXS);
 const CONCURRENCY = Number(arg("concurrency", "128"));
 /** Txs per JSON-RPC request: 1 = a GET per tx (issue 13's client); more = batches, a cheaper client. */
 const BATCH = Number(arg("batch", "1"));
+/**
+ * Txs (from senders of their own) committed before the measured window, so that the figures are a
+ * running node's rather than a fresh one's (V8 compiles the hot paths during the first thousands).
+ */
+const WARMUP = Number(arg("warmup", "0"));
 const RUNS = Number(arg("runs", "1"));
 const TIMEOUT_COMMIT = arg("timeout-commit", "1s");
 const CPU_PROF = arg("cpu-prof", "");
@@ -433,12 +438,33 @@ interface RunResult {
   readonly queries: { abci: number; rest: number; grpc: number };
 }
 
-async function run(index: number, node: NodeUnderTest, perSender: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
+async function run(index: number, node: NodeUnderTest, perSender: readonly (readonly Uint8Array[])[], warmup: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
   try {
+    if (warmup.length > 0) await Promise.race([warmUp(node, warmup), node.exited]);
     return await Promise.race([measure(index, node, perSender), node.exited]);
   } finally {
     await node.stop();
   }
+}
+
+/** Broadcasts the warm-up txs and waits until they are all committed. */
+async function warmUp(node: NodeUnderTest, perSender: readonly (readonly Uint8Array[])[]): Promise<void> {
+  const port = node.ports.rpc;
+  const total = perSender.reduce((n, l) => n + l.length, 0);
+  const from = (await latest(port)) + 1;
+  const sent = await broadcastAll(port, perSender, CONCURRENCY, BATCH);
+  if (sent.rejected > 0) throw new Error(`${sent.rejected} warm-up txs rejected by CheckTx; first: ${sent.firstRejection ?? "?"}`);
+  const committed = await waitFor(
+    "the warm-up txs in blocks",
+    async () => {
+      const metas = await blockMetas(port, from, await latest(port));
+      const withTxs = metas.filter((m) => m.numTxs > 0);
+      return withTxs.reduce((n, m) => n + m.numTxs, 0) >= total ? withTxs[withTxs.length - 1] : undefined;
+    },
+    RUN_TIMEOUT_MS,
+  );
+  await waitForHeight(port, committed.height + 1, 30_000);
+  console.log(`  warm-up: ${total} txs committed by height ${committed.height}`);
 }
 
 async function measure(index: number, node: NodeUnderTest, perSender: readonly (readonly Uint8Array[])[]): Promise<RunResult> {
@@ -546,12 +572,18 @@ function median(values: readonly number[]): number {
 async function main(): Promise<void> {
   console.log(
     `committed-throughput: ${TXS} bank sends from ${SENDERS} senders, concurrency ${CONCURRENCY}, timeout_commit ${TIMEOUT_COMMIT}, recheck on, ${RUNS} run(s)` +
+      (WARMUP > 0 ? `, each after ${WARMUP} warm-up txs` : "") +
+      (BATCH > 1 ? `, ${BATCH} txs per JSON-RPC batch` : "") +
       (SIMD ? `, each alternating with the Go reference node ${SIMD}` : ""),
   );
   const t0 = process.hrtime.bigint();
   const senders = await makeSenders(SENDERS);
   const perSender = await signAll(senders, TXS);
   const goPerSender = SIMD ? await signAll(senders, TXS, GO_REFERENCE_PREFIX) : [];
+  const warmSenders = WARMUP > 0 ? await makeSenders(Math.min(WARMUP, SENDERS), BigInt(SENDERS) + 1n, "warm-up ") : [];
+  const warmup = WARMUP > 0 ? await signAll(warmSenders, WARMUP) : [];
+  const goWarmup = WARMUP > 0 && SIMD ? await signAll(warmSenders, WARMUP, GO_REFERENCE_PREFIX) : [];
+  const funded = [...senders, ...warmSenders];
   console.log(`signed ${TXS} txs${SIMD ? " for each node" : ""} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   const ceiling = await clientCeiling(perSender, CONCURRENCY, BATCH);
   console.log(`client ceiling against a mock RPC server: ${ceiling.perSecond.toFixed(0)} broadcasts/s (client CPU ${(ceiling.clientCpuMs / TXS).toFixed(3)} ms per tx)`);
@@ -559,8 +591,8 @@ async function main(): Promise<void> {
   const results: RunResult[] = [];
   const goResults: RunResult[] = [];
   for (let i = 0; i < RUNS; i++) {
-    results.push(await run(i, await startPlumed(senders), perSender));
-    if (SIMD) goResults.push(await run(i, await startGo(SIMD, senders), goPerSender));
+    results.push(await run(i, await startPlumed(funded), perSender, warmup));
+    if (SIMD) goResults.push(await run(i, await startGo(SIMD, funded), goPerSender, goWarmup));
   }
 
   console.log("");

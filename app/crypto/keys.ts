@@ -9,6 +9,7 @@ import { PubKey as Secp256k1PubKeyProto } from "cosmjs-types/cosmos/crypto/secp2
 import type { Any } from "cosmjs-types/google/protobuf/any";
 import { sdkPanic } from "../math/go-compat";
 import { ripemd160, sha256 } from "./hash";
+import { latin1Key } from "../store/bytes";
 import { LruCache } from "../store/lru-cache";
 
 export const SECP256K1_PUBKEY_TYPE_URL = "/cosmos.crypto.secp256k1.PubKey";
@@ -99,7 +100,7 @@ export function pubKeyAddress(pk: PubKey): Uint8Array {
     case "secp256k1": {
       if (pk.key.length !== 33) throw sdkPanic("length of pubkey is incorrect");
       // Every tx's SetPubKey derives its signers' addresses: remembered per key (a fresh copy out).
-      const id = Buffer.from(pk.key.buffer, pk.key.byteOffset, pk.key.byteLength).toString("latin1");
+      const id = latin1Key(pk.key);
       let address = secp256k1Addresses.get(id);
       if (address === undefined) {
         address = ripemd160(sha256(pk.key));

@@ -3,7 +3,10 @@ import {
   copyBytes,
   concatBytes,
   decodeU64BE,
+  decodeU64BEBig,
   encodeU64BE,
+  encodeU64BEBig,
+  latin1Key,
   encodeUvarint,
   prefixEnd,
   putZigzagVarint,
@@ -35,6 +38,27 @@ describe("bytes", () => {
     expect(toHex(encodeU64BE(0x0102030405))).toBe("0000000102030405");
     expect(() => encodeU64BE(-1)).toThrow();
     expect(() => encodeU64BE(1.5)).toThrow();
+  });
+
+  it("encodes bigint u64s big-endian into arrays of their own", () => {
+    const a = encodeU64BEBig(0xfedcba9876543210n);
+    const b = encodeU64BEBig(1n);
+    expect(toHex(a)).toBe("fedcba9876543210");
+    expect(toHex(b)).toBe("0000000000000001");
+    expect(decodeU64BEBig(a)).toBe(0xfedcba9876543210n);
+    expect(decodeU64BEBig(Uint8Array.of(9, ...a), 1)).toBe(0xfedcba9876543210n);
+    expect(() => encodeU64BEBig(1n << 64n)).toThrow();
+  });
+
+  it("gives equal strings for equal bytes, short or long, views or not", () => {
+    for (const n of [0, 1, 20, 33, 64, 65, 200]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 97 + n) & 0xff);
+      const expected = Buffer.from(bytes).toString("latin1");
+      expect(latin1Key(bytes)).toBe(expected);
+      const framed = Uint8Array.of(1, 2, ...bytes, 3);
+      expect(latin1Key(framed.subarray(2, 2 + n))).toBe(expected);
+    }
+    expect(latin1Key(Uint8Array.of(1, 2))).not.toBe(latin1Key(Uint8Array.of(1, 3)));
   });
 
   it("writes Go-compatible uvarints and zigzag varints", () => {

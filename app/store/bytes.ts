@@ -91,17 +91,36 @@ export function decodeU64BE(b: Bytes, offset = 0): number {
   return hi * TWO_32 + lo;
 }
 
+/**
+ * One 8-byte scratch buffer for u64 conversions: `new DataView(bytes.buffer)` on a small typed
+ * array makes V8 move its contents off the heap into a new ArrayBuffer (~250 ns and work for the
+ * GC's array buffer sweeper), which store keys paid several times per tx.
+ */
+const u64Scratch = new DataView(new ArrayBuffer(8));
+const u64ScratchBytes = new Uint8Array(u64Scratch.buffer);
+
 /** Big-endian u64 from a bigint (any value in [0, 2^64)). */
 export function encodeU64BEBig(n: bigint): Bytes {
   if (n < 0n || n >= 1n << 64n) throw new RangeError(`u64 out of range: ${n}`);
-  const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, n, false);
-  return out;
+  u64Scratch.setBigUint64(0, n, false);
+  return u64ScratchBytes.slice();
 }
 
 export function decodeU64BEBig(b: Bytes, offset = 0): bigint {
   if (b.length < offset + 8) throw new RangeError("u64: buffer too short");
-  return new DataView(b.buffer, b.byteOffset + offset, 8).getBigUint64(0, false);
+  u64ScratchBytes.set(b.subarray(offset, offset + 8));
+  return u64Scratch.getBigUint64(0, false);
+}
+
+/**
+ * Node's native latin1 reader, which takes any Uint8Array: it copies a small on-heap array's bytes
+ * out, where `Buffer.from(b.buffer, ...)` would first move the array off the heap.
+ */
+const latin1Slice = (Buffer.prototype as unknown as { readonly latin1Slice: (this: Uint8Array, start: number, end: number) => string }).latin1Slice;
+
+/** The bytes as a string of char codes 0-255 (a Map key): equal bytes, equal strings. */
+export function latin1Key(b: Bytes): string {
+  return latin1Slice.call(b, 0, b.length);
 }
 
 export function writeU32BE(out: Uint8Array, offset: number, n: number): void {

@@ -11,7 +11,7 @@
  * the same lmdb read snapshot.
  */
 import type { Database } from "lmdb";
-import { concatBytes } from "./bytes";
+import { concatBytes, latin1Key } from "./bytes";
 import { MAX_KEY_LENGTH } from "./cache-kv-store";
 import { flatKey, STORE_ID_LENGTH, storeIdBytes } from "./layout";
 import type { Bytes, KVPair, KVStoreReader } from "./types";
@@ -63,7 +63,7 @@ export class FlatReader implements KVStoreReader {
       this.reads = new Map();
       this.readsEpoch = epoch;
     }
-    const id = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString("latin1");
+    const id = latin1Key(key);
     const known = this.reads.get(id);
     if (known !== undefined) return known ?? undefined;
     const value = this.db.get(flatKey(this.storeId, key));

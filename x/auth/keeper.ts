@@ -3,9 +3,9 @@ import { moduleAddress, type AddressCodec } from "../../app/address";
 import type { Context } from "../../app/context";
 import { sdkPanic } from "../../app/math/go-compat";
 import type { KVStoreReader } from "../../app/store/types";
-import { accountFromAny, accountToAny, type Account } from "./account";
+import { accountFromAny, accountToAny, encodeBaseAccountAny, rememberAccountFields, type Account } from "./account";
 import { defaultAuthParams } from "./params";
-import { AccountNumberIndex, Accounts, AUTH_STORE, GlobalAccountNumber, ParamsItem } from "./state-keys";
+import { AccountNumberIndex, Accounts, AccountValues, AUTH_STORE, GlobalAccountNumber, ParamsItem } from "./state-keys";
 
 /** Module account names and their permissions (minter, burner, staking), fixed by the app's wiring. */
 export type ModuleAccountPermissions = Readonly<Record<string, readonly string[]>>;
@@ -82,7 +82,16 @@ export class AuthKeeper extends AccountReader {
       throw sdkPanic(`conflict: index uniqueness constrain violation: ${account.accountNumber}`);
     }
     AccountNumberIndex.set(store, account.accountNumber, account.address);
-    Accounts.set(store, account.address, accountToAny(account, this.addresses.encodeAccount(account.address)));
+    const bech32 = this.addresses.encodeAccount(account.address);
+    if (account.module !== undefined) {
+      Accounts.set(store, account.address, accountToAny(account, bech32));
+      return;
+    }
+    // The same bytes as accountToAny's, encoded once; the next read of them decodes nothing.
+    const { any, bytes } = encodeBaseAccountAny(account, bech32);
+    rememberAccountFields(any, account);
+    AccountValues.remember(any, bytes);
+    Accounts.set(store, account.address, any);
   }
 
   /** Takes the next global account number (the SDK's NextAccountNumber). */

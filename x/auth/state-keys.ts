@@ -8,7 +8,8 @@ export const AUTH_STORE = "acc";
 // Params and accounts are read by every tx's ante handler: decoded once per stored value.
 export const ParamsItem = new Item(Uint8Array.of(0x00), memoizedValue(protoValue(Params), 16));
 /** address bytes -> the account as an Any (BaseAccount or ModuleAccount). */
-export const Accounts = new Collection(Uint8Array.of(0x01), BytesKey, memoizedValue(protoValue(Any), 20_000));
+export const AccountValues = memoizedValue(protoValue(Any), 20_000);
+export const Accounts = new Collection(Uint8Array.of(0x01), BytesKey, AccountValues);
 export const GlobalAccountNumber = new Item(Uint8Array.of(0x02), Uint64Value);
 /**
  * account number -> address bytes (the AccountAddressByID query): the unique index of the SDK's
