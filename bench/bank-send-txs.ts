@@ -62,19 +62,22 @@ export function fundSenders(appState: Record<string, JsonValue>, senders: readon
   appState["bank"] = bankGenesisStateToJson({ ...bank, balances, supply });
 }
 
-/** Sender i's txs: sequences 0.., each sending 1uplume to the next sender (an existing account). */
-export async function signAll(senders: readonly Sender[], total: number): Promise<Uint8Array[][]> {
+/**
+ * Sender i's txs: sequences 0.., each sending 1uplume; tx n (n-th signed, from sender n % senders)
+ * goes to `recipient(n)` when given, else to the next sender (an existing account).
+ */
+export async function signAll(senders: readonly Sender[], total: number, recipient?: (n: number) => string): Promise<Uint8Array[][]> {
   const perSender: Uint8Array[][] = senders.map(() => []);
   const wallets = await Promise.all(senders.map((s) => DirectSecp256k1Wallet.fromKey(s.privkey, PREFIX)));
   for (let n = 0; n < total; n++) {
     const i = n % senders.length;
     const s = senders[i] as Sender;
-    const to = senders[(i + 1) % senders.length] as Sender;
+    const to = recipient !== undefined ? recipient(n) : (senders[(i + 1) % senders.length] as Sender).bech32;
     const list = perSender[i] as Uint8Array[];
     const wallet = wallets[i] as DirectSecp256k1Wallet;
     const bodyBytes = TxBody.encode(
       TxBody.fromPartial({
-        messages: [{ typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: s.bech32, toAddress: to.bech32, amount: [{ denom: DENOM, amount: "1" }] }).finish() }],
+        messages: [{ typeUrl: "/cosmos.bank.v1beta1.MsgSend", value: MsgSend.encode({ fromAddress: s.bech32, toAddress: to, amount: [{ denom: DENOM, amount: "1" }] }).finish() }],
       }),
     ).finish();
     const authInfoBytes = makeAuthInfoBytes([{ pubkey: encodePubkey(encodeSecp256k1Pubkey(s.pubkey)), sequence: BigInt(list.length) }], [], 200_000, undefined, undefined);
