@@ -17,7 +17,8 @@
  * Then `--blocks` blocks of `--txs` pre-signed MsgSends (SIGN_MODE_DIRECT by cosmjs' wallet), one
  * per sender per block, to an existing bulk account (even txs) or a new address (odd txs): each
  * block's txs CheckTx'd first, as the mempool does, then FinalizeBlock (every tx must be code 0)
- * and Commit. Per block: times, bytes of keys and values the commit wrote (the store's own
+ * and Commit. Per block: times (FinalizeBlock's share in the store's working hash, i.e. applying the
+ * staged writes to the IAVL trees and hashing them, timed by a wrapper around the store), bytes of keys and values the commit wrote (the store's own
  * CommitStats: IAVL nodes, orphan lists, flat index, commit info), growth of the lmdb files, RSS
  * and JS heap before and after; then min / median over the blocks.
  *
@@ -25,9 +26,13 @@
  *   npm run bench:block-at-scale -- --accounts 100000
  *
  * The lmdb directory is a fresh temp dir (removed at the end) unless `--dir` names one (kept).
+ * `--cpu-prof FILE` runs one more block (its own txs, not in the figures) under V8's profiler and
+ * writes its .cpuprofile (summary: `npx tsx bench/cpuprofile-summary.ts FILE --inclusive
+ * checkTx,finalizeBlock,workingHash,commit`).
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as abci from "cosmjs-types/tendermint/abci/types";
@@ -39,6 +44,7 @@ import { EventManager } from "../app/events";
 import { silentLogger } from "../app/logger";
 import { Coin, Coins } from "../app/math/coins";
 import { openCommitMultiStore } from "../app/store";
+import type { CommitMultiStore } from "../app/store/types";
 import { PRUNE_DEFAULT } from "../app/store/pruning";
 import { appStoreNames, createPlumeApp, defaultAppState } from "../chain/app";
 import { MINT_MODULE_NAME } from "../x/mint";
@@ -54,6 +60,7 @@ const BLOCKS = Number(arg("blocks", "3"));
 const TXS = Number(arg("txs", "5000"));
 const BATCH = Number(arg("batch", "100000"));
 const DIR = arg("dir", "");
+const CPU_PROF = arg("cpu-prof", "");
 /** Each bulk account's balance. */
 const BULK_BALANCE = 1_000_000n;
 
@@ -107,9 +114,33 @@ function median(xs: readonly number[]): number {
   return s[Math.floor((s.length - 1) / 2)] as number;
 }
 
+/** The store with the time spent in workingHash added up (the app calls it once per FinalizeBlock). */
+function timedStore(inner: CommitMultiStore): { store: CommitMultiStore; hashMs: () => number } {
+  let total = 0;
+  const store: CommitMultiStore = {
+    storeNames: inner.storeNames,
+    lastCommitId: () => inner.lastCommitId(),
+    earliestVersion: () => inner.earliestVersion(),
+    branch: () => inner.branch(),
+    viewAt: (version) => inner.viewAt(version),
+    workingHash: () => {
+      const t = process.hrtime.bigint();
+      const hash = inner.workingHash();
+      total += ms(t);
+      return hash;
+    },
+    setInitialVersion: (version) => inner.setInitialVersion(version),
+    commit: () => inner.commit(),
+    lastCommitStats: () => inner.lastCommitStats(),
+    close: () => inner.close(),
+  };
+  return { store, hashMs: () => total };
+}
+
 interface BlockFigures {
   readonly check: number;
   readonly finalize: number;
+  readonly hash: number;
   readonly commit: number;
   readonly bytesWritten: number;
   readonly nodesWritten: number;
@@ -124,12 +155,14 @@ async function main(): Promise<void> {
 
   let t = process.hrtime.bigint();
   const senders = await makeSenders(TXS, 0n, "scale ");
-  const perSender = await signAll(senders, TXS * BLOCKS, recipient);
-  console.log(`signed ${TXS * BLOCKS} sends (cosmjs, SIGN_MODE_DIRECT) in ${(ms(t) / 1000).toFixed(1)} s; recipients: even txs existing bulk accounts, odd txs new addresses`);
+  const signedBlocks = BLOCKS + (CPU_PROF !== "" ? 1 : 0);
+  const perSender = await signAll(senders, TXS * signedBlocks, recipient);
+  console.log(`signed ${TXS * signedBlocks} sends (cosmjs, SIGN_MODE_DIRECT) in ${(ms(t) / 1000).toFixed(1)} s; recipients: even txs existing bulk accounts, odd txs new addresses`);
 
   const dir = DIR !== "" ? DIR : mkdtempSync(join(tmpdir(), "plumed-bench-scale-"));
   const settings = DEFAULT_CHAIN_SETTINGS;
-  const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: PRUNE_DEFAULT });
+  const lmdb = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: PRUNE_DEFAULT });
+  const { store, hashMs } = timedStore(lmdb);
   try {
     const plume = createPlumeApp({ chainId: BENCH_CHAIN_ID, settings, store, logger: silentLogger });
     const app = plume.baseApp;
@@ -164,7 +197,7 @@ async function main(): Promise<void> {
     // ---- the bulk accounts ------------------------------------------------------------------------
     const buildStart = process.hrtime.bigint();
     let keeperMs = 0;
-    let hashMs = 0;
+    let finalizeMs = 0;
     let commitMs = 0;
     for (let first = 0; first < ACCOUNTS; first += BATCH) {
       const count = Math.min(BATCH, ACCOUNTS - first);
@@ -186,7 +219,7 @@ async function main(): Promise<void> {
       app.commit(abci.RequestCommit.fromPartial({}));
       const c = ms(t);
       keeperMs += k;
-      hashMs += h;
+      finalizeMs += h;
       commitMs += c;
       const s = store.lastCommitStats();
       console.log(
@@ -197,7 +230,7 @@ async function main(): Promise<void> {
     const built = diskUsage(dir);
     console.log(
       `state: ${ACCOUNTS} bulk accounts (x/auth BaseAccount + x/bank balance each) + ${TXS} senders, built in ${(ms(buildStart) / 1000).toFixed(1)} s ` +
-        `(keeper writes ${(keeperMs / 1000).toFixed(1)} s, FinalizeBlock ${(hashMs / 1000).toFixed(1)} s, Commit ${(commitMs / 1000).toFixed(1)} s) over ${Math.ceil(ACCOUNTS / BATCH)} blocks of up to ${BATCH} accounts, by x/bank keeper writes committed through the app's FinalizeBlock + Commit`,
+        `(keeper writes ${(keeperMs / 1000).toFixed(1)} s, FinalizeBlock ${(finalizeMs / 1000).toFixed(1)} s, Commit ${(commitMs / 1000).toFixed(1)} s) over ${Math.ceil(ACCOUNTS / BATCH)} blocks of up to ${BATCH} accounts, by x/bank keeper writes committed through the app's FinalizeBlock + Commit`,
     );
     console.log(`lmdb on disk after building: ${(built.allocated / MB).toFixed(0)} MB allocated (files ${(built.size / MB).toFixed(0)} MB) at height ${height}; ${showMemory(memory())}`);
 
@@ -214,8 +247,10 @@ async function main(): Promise<void> {
       }
       const check = ms(t);
       t = process.hrtime.bigint();
+      const hash0 = hashMs();
       const res = block(txs);
       const finalize = ms(t);
+      const hash = hashMs() - hash0;
       const failed = res.txResults.findIndex((r) => r.code !== 0);
       if (failed >= 0) throw new Error(`FinalizeBlock: tx ${failed} code ${res.txResults[failed]?.code} ${res.txResults[failed]?.log}`);
       if (res.txResults.length !== txs.length) throw new Error(`FinalizeBlock: ${res.txResults.length} results for ${txs.length} txs`);
@@ -226,6 +261,7 @@ async function main(): Promise<void> {
       const f: BlockFigures = {
         check,
         finalize,
+        hash,
         commit,
         bytesWritten: s.bytesWritten,
         nodesWritten: s.nodesWritten,
@@ -237,7 +273,7 @@ async function main(): Promise<void> {
       figures.push(f);
       console.log(
         `block ${b + 1} (height ${height}, ${txs.length} txs, all code 0): CheckTx ${f.check.toFixed(0)} ms (${(f.check / txs.length).toFixed(3)} ms/tx); ` +
-          `FinalizeBlock ${f.finalize.toFixed(0)} ms (${(f.finalize / txs.length).toFixed(3)} ms/tx); Commit ${f.commit.toFixed(0)} ms; ` +
+          `FinalizeBlock ${f.finalize.toFixed(0)} ms (${(f.finalize / txs.length).toFixed(3)} ms/tx, of which working hash ${f.hash.toFixed(0)} ms); Commit ${f.commit.toFixed(0)} ms; ` +
           `written ${f.changedKeys} keys, ${f.nodesWritten} nodes, ${(f.bytesWritten / MB).toFixed(1)} MB (${(f.bytesWritten / txs.length).toFixed(0)} B/tx), lmdb files +${(f.fileGrowth / MB).toFixed(1)} MB; ` +
           `before ${showMemory(f.before)}, after ${showMemory(f.after)}`,
       );
@@ -251,6 +287,7 @@ async function main(): Promise<void> {
     line("  CheckTx per tx", figures.map((f) => f.check / TXS), "ms", 3);
     line("  FinalizeBlock", figures.map((f) => f.finalize), "ms", 0);
     line("  FinalizeBlock per tx", figures.map((f) => f.finalize / TXS), "ms", 3);
+    line("  FinalizeBlock's working hash (IAVL apply + hash)", figures.map((f) => f.hash), "ms", 0);
     line("  Commit", figures.map((f) => f.commit), "ms", 0);
     line("  Commit per tx", figures.map((f) => f.commit / TXS), "ms", 3);
     line("  bytes written per tx (keys + values)", figures.map((f) => f.bytesWritten / TXS), "B", 0);
@@ -258,6 +295,20 @@ async function main(): Promise<void> {
     line("  RSS after the block", figures.map((f) => f.after.rss), "MB", 0);
     line("  JS heap after the block", figures.map((f) => f.after.heap), "MB", 0);
     const end = diskUsage(dir);
+    if (CPU_PROF !== "") {
+      const txs = perSender.map((list) => list[BLOCKS] as Uint8Array);
+      const session = new Session();
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+      for (const tx of txs) app.checkTx(abci.RequestCheckTx.fromPartial({ tx, type: abci.CheckTxType.NEW }));
+      block(txs);
+      app.commit(abci.RequestCommit.fromPartial({}));
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      writeFileSync(CPU_PROF, JSON.stringify(profile));
+      console.log(`profiled block (height ${height}, CheckTx + FinalizeBlock + Commit, not in the figures): ${CPU_PROF}`);
+    }
     console.log(`end: ${showMemory(memory())}; lmdb ${(end.allocated / MB).toFixed(0)} MB allocated (files ${(end.size / MB).toFixed(0)} MB)`);
   } finally {
     await store.close();
