@@ -294,7 +294,6 @@ async function main(): Promise<void> {
     line("  lmdb file growth per tx", figures.map((f) => f.fileGrowth / TXS), "B", 0);
     line("  RSS after the block", figures.map((f) => f.after.rss), "MB", 0);
     line("  JS heap after the block", figures.map((f) => f.after.heap), "MB", 0);
-    const end = diskUsage(dir);
     if (CPU_PROF !== "") {
       const txs = perSender.map((list) => list[BLOCKS] as Uint8Array);
       const session = new Session();
@@ -309,6 +308,7 @@ async function main(): Promise<void> {
       writeFileSync(CPU_PROF, JSON.stringify(profile));
       console.log(`profiled block (height ${height}, CheckTx + FinalizeBlock + Commit, not in the figures): ${CPU_PROF}`);
     }
+    const end = diskUsage(dir);
     console.log(`end: ${showMemory(memory())}; lmdb ${(end.allocated / MB).toFixed(0)} MB allocated (files ${(end.size / MB).toFixed(0)} MB)`);
   } finally {
     await store.close();
