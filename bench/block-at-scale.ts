@@ -31,10 +31,12 @@
  * checkTx,finalizeBlock,workingHash,commit`).
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import * as abci from "cosmjs-types/tendermint/abci/types";
 import { AddressCodec } from "../app/address";
 import { blockHeader } from "../app/block-info";
@@ -83,18 +85,36 @@ function ms(since: bigint): number {
 
 const MB = 1024 * 1024;
 
+// A full GC on demand (as `node --expose-gc` gives), so that the heap figures are the live heap.
+setFlagsFromString("--expose-gc");
+const fullGc = runInNewContext("gc") as () => void;
+
 interface Memory {
+  /** Resident set: all of it, the process's own pages, lmdb's mapped file pages (Linux). */
   readonly rss: number;
+  readonly anon: number;
+  readonly file: number;
+  /** JS heap in use as found, and live after a full GC. */
   readonly heap: number;
+  readonly live: number;
+}
+
+/** Resident kB of one kind from /proc/self/status (0 where there is none). */
+function residentMb(status: string, field: string): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status);
+  return m !== null ? Number(m[1]) / 1024 : 0;
 }
 
 function memory(): Memory {
+  const heap = process.memoryUsage().heapUsed / MB;
+  fullGc();
   const m = process.memoryUsage();
-  return { rss: m.rss / MB, heap: m.heapUsed / MB };
+  const status = existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "";
+  return { rss: m.rss / MB, anon: residentMb(status, "RssAnon"), file: residentMb(status, "RssFile"), heap, live: m.heapUsed / MB };
 }
 
 function showMemory(m: Memory): string {
-  return `RSS ${m.rss.toFixed(0)} MB, heap ${m.heap.toFixed(0)} MB`;
+  return `RSS ${m.rss.toFixed(0)} MB (own ${m.anon.toFixed(0)}, lmdb map ${m.file.toFixed(0)}), heap ${m.heap.toFixed(0)} MB (live ${m.live.toFixed(0)})`;
 }
 
 /** The lmdb files' apparent size and the disk blocks they take, in bytes. */
@@ -293,7 +313,9 @@ async function main(): Promise<void> {
     line("  bytes written per tx (keys + values)", figures.map((f) => f.bytesWritten / TXS), "B", 0);
     line("  lmdb file growth per tx", figures.map((f) => f.fileGrowth / TXS), "B", 0);
     line("  RSS after the block", figures.map((f) => f.after.rss), "MB", 0);
+    line("  RSS after the block, the process's own pages (not lmdb's map)", figures.map((f) => f.after.anon), "MB", 0);
     line("  JS heap after the block", figures.map((f) => f.after.heap), "MB", 0);
+    line("  JS heap after the block, live after a full GC", figures.map((f) => f.after.live), "MB", 0);
     if (CPU_PROF !== "") {
       const txs = perSender.map((list) => list[BLOCKS] as Uint8Array);
       const session = new Session();
