@@ -94,9 +94,10 @@ interface Memory {
   readonly rss: number;
   readonly anon: number;
   readonly file: number;
-  /** JS heap in use as found, and live after a full GC. */
+  /** JS heap in use as found, and live after a full GC; memory outside the heap (Buffers) after it. */
   readonly heap: number;
   readonly live: number;
+  readonly external: number;
 }
 
 /** Resident kB of one kind from /proc/self/status (0 where there is none). */
@@ -110,11 +111,11 @@ function memory(): Memory {
   fullGc();
   const m = process.memoryUsage();
   const status = existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "";
-  return { rss: m.rss / MB, anon: residentMb(status, "RssAnon"), file: residentMb(status, "RssFile"), heap, live: m.heapUsed / MB };
+  return { rss: m.rss / MB, anon: residentMb(status, "RssAnon"), file: residentMb(status, "RssFile"), heap, live: m.heapUsed / MB, external: m.external / MB };
 }
 
 function showMemory(m: Memory): string {
-  return `RSS ${m.rss.toFixed(0)} MB (own ${m.anon.toFixed(0)}, lmdb map ${m.file.toFixed(0)}), heap ${m.heap.toFixed(0)} MB (live ${m.live.toFixed(0)})`;
+  return `RSS ${m.rss.toFixed(0)} MB (own ${m.anon.toFixed(0)}, lmdb map ${m.file.toFixed(0)}), heap ${m.heap.toFixed(0)} MB (live ${m.live.toFixed(0)}), buffers ${m.external.toFixed(0)} MB`;
 }
 
 /** The lmdb files' apparent size and the disk blocks they take, in bytes. */
@@ -316,6 +317,7 @@ async function main(): Promise<void> {
     line("  RSS after the block, the process's own pages (not lmdb's map)", figures.map((f) => f.after.anon), "MB", 0);
     line("  JS heap after the block", figures.map((f) => f.after.heap), "MB", 0);
     line("  JS heap after the block, live after a full GC", figures.map((f) => f.after.live), "MB", 0);
+    line("  Buffers outside the JS heap after the block", figures.map((f) => f.after.external), "MB", 0);
     if (CPU_PROF !== "") {
       const txs = perSender.map((list) => list[BLOCKS] as Uint8Array);
       const session = new Session();
