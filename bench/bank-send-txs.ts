@@ -8,8 +8,10 @@ import { fromBase64, toBech32 } from "@cosmjs/encoding";
 import { DirectSecp256k1Wallet, encodePubkey, makeAuthInfoBytes, makeSignDoc } from "@cosmjs/proto-signing";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import * as abci from "cosmjs-types/tendermint/abci/types";
 import { createHash } from "node:crypto";
 import { AddressCodec } from "../app/address";
+import type { BaseApp } from "../app/base-app";
 import type { JsonValue } from "../app/module";
 import { authGenesisToJson, parseAuthGenesis } from "../x/auth/genesis";
 import { bankGenesisStateToJson, readBankGenesisState } from "../x/bank/genesis";
@@ -86,4 +88,27 @@ export async function signAll(senders: readonly Sender[], total: number, recipie
     list.push(TxRaw.encode({ bodyBytes: signed.bodyBytes, authInfoBytes: signed.authInfoBytes, signatures: [fromBase64(signature.signature)] }).finish());
   }
   return perSender;
+}
+
+/** InitChain of the bench chain at height 1 with `appState` as its genesis app state. */
+export function initBenchChain(app: BaseApp, appState: unknown): void {
+  app.initChain(
+    abci.RequestInitChain.fromPartial({
+      chainId: CHAIN_ID,
+      time: { seconds: 1_700_000_000n, nanos: 0 },
+      initialHeight: 1n,
+      appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
+    }),
+  );
+}
+
+/** The bench chain's FinalizeBlock request at `height` (a second per height, no votes). */
+export function benchBlockRequest(height: bigint, txs: Uint8Array[]): abci.RequestFinalizeBlock {
+  return abci.RequestFinalizeBlock.fromPartial({
+    height,
+    time: { seconds: 1_700_000_000n + height, nanos: 0 },
+    hash: new Uint8Array(32).fill(Number(height % 256n)),
+    txs,
+    decidedLastCommit: { round: 0, votes: [] },
+  });
 }

@@ -50,7 +50,7 @@ import type { CommitMultiStore } from "../app/store/types";
 import { PRUNE_DEFAULT } from "../app/store/pruning";
 import { appStoreNames, createPlumeApp, defaultAppState } from "../chain/app";
 import { MINT_MODULE_NAME } from "../x/mint";
-import { BENCH_CHAIN_ID, BENCH_DENOM, fundSenders, makeSenders, signAll } from "./bank-send-txs";
+import { BENCH_CHAIN_ID, BENCH_DENOM, benchBlockRequest, fundSenders, initBenchChain, makeSenders, signAll } from "./bank-send-txs";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -190,26 +190,11 @@ async function main(): Promise<void> {
     const bank = plume.keepers.bank;
     const appState = defaultAppState(settings);
     fundSenders(appState, senders);
-    app.initChain(
-      abci.RequestInitChain.fromPartial({
-        chainId: BENCH_CHAIN_ID,
-        time: { seconds: 1_700_000_000n, nanos: 0 },
-        initialHeight: 1n,
-        appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
-      }),
-    );
+    initBenchChain(app, appState);
     let height = 0n;
     const block = (txs: Uint8Array[]): abci.ResponseFinalizeBlock => {
       height++;
-      return app.finalizeBlock(
-        abci.RequestFinalizeBlock.fromPartial({
-          height,
-          time: { seconds: 1_700_000_000n + height, nanos: 0 },
-          hash: new Uint8Array(32).fill(Number(height % 256n)),
-          txs,
-          decidedLastCommit: { round: 0, votes: [] },
-        }),
-      );
+      return app.finalizeBlock(benchBlockRequest(height, txs));
     };
     // An empty first block: CheckTx at height 0 would take account number 0 for every signer (gentx rules).
     block([]);
