@@ -17,12 +17,14 @@
  * Then `--blocks` blocks of `--txs` pre-signed MsgSends (SIGN_MODE_DIRECT by cosmjs' wallet), one
  * per sender per block, to an existing bulk account (even txs) or a new address (odd txs): each
  * block's txs CheckTx'd first, as the mempool does, then FinalizeBlock (every tx must be code 0)
- * and Commit. Per block: times (FinalizeBlock's share in the store's working hash, i.e. applying the
- * staged writes to the IAVL trees and hashing them, timed by a wrapper around the store), bytes of keys and values the commit wrote (the store's own
- * CommitStats: IAVL nodes, orphan lists, flat index, commit info), growth of the lmdb files, RSS
- * and JS heap before and after; then min / median over the blocks.
+ * and Commit. Per block: times (with FinalizeBlock's share in the store's working hash: applying
+ * the staged writes to the IAVL trees and hashing them, timed by a wrapper around the store), the
+ * bytes of keys and values the commit wrote (the store's own CommitStats: IAVL nodes, orphan lists,
+ * flat index, commit info), the growth of the lmdb files, and memory before and after (RSS split
+ * into the process's own pages and lmdb's mapped file, JS heap as found and live after a full GC,
+ * Buffers); then min / median over the blocks.
  *
- *   npx tsx bench/block-at-scale.ts [--accounts 1000000] [--blocks 3] [--txs 5000] [--batch 100000] [--dir DIR]
+ *   npx tsx bench/block-at-scale.ts [--accounts 1000000] [--blocks 3] [--txs 5000] [--batch 100000] [--dir DIR] [--cpu-prof FILE]
  *   npm run bench:block-at-scale -- --accounts 100000
  *
  * The lmdb directory is a fresh temp dir (removed at the end) unless `--dir` names one (kept).
