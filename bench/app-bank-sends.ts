@@ -18,7 +18,7 @@ import { silentLogger } from "../app/logger";
 import { openCommitMultiStore } from "../app/store";
 import { PRUNE_DEFAULT } from "../app/store/pruning";
 import { appStoreNames, createPlumeApp, defaultAppState } from "../chain/app";
-import { BENCH_CHAIN_ID, fundSenders, makeSenders, signAll } from "./bank-send-txs";
+import { BENCH_CHAIN_ID, benchBlockRequest, fundSenders, initBenchChain, makeSenders, signAll } from "./bank-send-txs";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -62,25 +62,9 @@ async function run(txs: readonly Uint8Array[], appState: Record<string, unknown>
   const store = openCommitMultiStore({ path: dir, storeNames: appStoreNames(settings), pruning: PRUNE_DEFAULT });
   try {
     const app = createPlumeApp({ chainId: BENCH_CHAIN_ID, settings, store, logger: silentLogger }).baseApp;
-    app.initChain(
-      abci.RequestInitChain.fromPartial({
-        chainId: BENCH_CHAIN_ID,
-        time: { seconds: 1_700_000_000n, nanos: 0 },
-        initialHeight: 1n,
-        appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
-      }),
-    );
+    initBenchChain(app, appState);
     // An empty first block: CheckTx at height 0 would take account number 0 for every signer (gentx rules).
-    const block = (height: bigint, txs: Uint8Array[]): abci.ResponseFinalizeBlock =>
-      app.finalizeBlock(
-        abci.RequestFinalizeBlock.fromPartial({
-          height,
-          time: { seconds: 1_700_000_000n + height, nanos: 0 },
-          hash: new Uint8Array(32).fill(Number(height % 256n)),
-          txs,
-          decidedLastCommit: { round: 0, votes: [] },
-        }),
-      );
+    const block = (height: bigint, txs: Uint8Array[]): abci.ResponseFinalizeBlock => app.finalizeBlock(benchBlockRequest(height, txs));
     block(1n, []);
     app.commit(abci.RequestCommit.fromPartial({}));
     const phases: Phases = { check: 0, recheck: 0, rechecks: 0, finalize: 0, commit: 0, cpu: 0, mainCpu: 0 };

@@ -8,8 +8,10 @@ import { fromBase64, toBech32 } from "@cosmjs/encoding";
 import { DirectSecp256k1Wallet, encodePubkey, makeAuthInfoBytes, makeSignDoc } from "@cosmjs/proto-signing";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import { TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+import * as abci from "cosmjs-types/tendermint/abci/types";
 import { createHash } from "node:crypto";
 import { AddressCodec } from "../app/address";
+import type { BaseApp } from "../app/base-app";
 import type { JsonValue } from "../app/module";
 import { authGenesisToJson, parseAuthGenesis } from "../x/auth/genesis";
 import { bankGenesisStateToJson, readBankGenesisState } from "../x/bank/genesis";
@@ -66,10 +68,16 @@ export function fundSenders(appState: Record<string, JsonValue>, senders: readon
 }
 
 /**
- * Sender i's txs: sequences 0.., each sending 1uplume to the next sender (an existing account);
- * addresses in the messages with `prefix` (another chain's, for the Go reference node).
+ * Sender i's txs: sequences 0.., each sending 1uplume; tx n (n-th signed, from sender n % senders)
+ * goes to `recipient(n)` when given, else to the next sender (an existing account). Addresses in
+ * the messages with `prefix` (another chain's, for the Go reference node).
  */
-export async function signAll(senders: readonly Sender[], total: number, prefix = PREFIX): Promise<Uint8Array[][]> {
+export async function signAll(
+  senders: readonly Sender[],
+  total: number,
+  options: { readonly prefix?: string; readonly recipient?: (n: number) => string } = {},
+): Promise<Uint8Array[][]> {
+  const prefix = options.prefix ?? PREFIX;
   const perSender: Uint8Array[][] = senders.map(() => []);
   const wallets = await Promise.all(senders.map((s) => DirectSecp256k1Wallet.fromKey(s.privkey, prefix)));
   const bech32 = senders.map((s) => (prefix === PREFIX ? s.bech32 : toBech32(prefix, s.address)));
@@ -77,7 +85,7 @@ export async function signAll(senders: readonly Sender[], total: number, prefix 
     const i = n % senders.length;
     const s = senders[i] as Sender;
     const from = bech32[i] as string;
-    const to = bech32[(i + 1) % senders.length] as string;
+    const to = options.recipient !== undefined ? options.recipient(n) : (bech32[(i + 1) % senders.length] as string);
     const list = perSender[i] as Uint8Array[];
     const wallet = wallets[i] as DirectSecp256k1Wallet;
     const bodyBytes = TxBody.encode(
@@ -91,4 +99,27 @@ export async function signAll(senders: readonly Sender[], total: number, prefix 
     list.push(TxRaw.encode({ bodyBytes: signed.bodyBytes, authInfoBytes: signed.authInfoBytes, signatures: [fromBase64(signature.signature)] }).finish());
   }
   return perSender;
+}
+
+/** InitChain of the bench chain at height 1 with `appState` as its genesis app state. */
+export function initBenchChain(app: BaseApp, appState: unknown): void {
+  app.initChain(
+    abci.RequestInitChain.fromPartial({
+      chainId: CHAIN_ID,
+      time: { seconds: 1_700_000_000n, nanos: 0 },
+      initialHeight: 1n,
+      appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
+    }),
+  );
+}
+
+/** The bench chain's FinalizeBlock request at `height` (a second per height, no votes). */
+export function benchBlockRequest(height: bigint, txs: Uint8Array[]): abci.RequestFinalizeBlock {
+  return abci.RequestFinalizeBlock.fromPartial({
+    height,
+    time: { seconds: 1_700_000_000n + height, nanos: 0 },
+    hash: new Uint8Array(32).fill(Number(height % 256n)),
+    txs,
+    decidedLastCommit: { round: 0, votes: [] },
+  });
 }

@@ -579,10 +579,10 @@ async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
   const senders = await makeSenders(SENDERS);
   const perSender = await signAll(senders, TXS);
-  const goPerSender = SIMD ? await signAll(senders, TXS, GO_REFERENCE_PREFIX) : [];
+  const goPerSender = SIMD ? await signAll(senders, TXS, { prefix: GO_REFERENCE_PREFIX }) : [];
   const warmSenders = WARMUP > 0 ? await makeSenders(Math.min(WARMUP, SENDERS), BigInt(SENDERS) + 1n, "warm-up ") : [];
   const warmup = WARMUP > 0 ? await signAll(warmSenders, WARMUP) : [];
-  const goWarmup = WARMUP > 0 && SIMD ? await signAll(warmSenders, WARMUP, GO_REFERENCE_PREFIX) : [];
+  const goWarmup = WARMUP > 0 && SIMD ? await signAll(warmSenders, WARMUP, { prefix: GO_REFERENCE_PREFIX }) : [];
   const funded = [...senders, ...warmSenders];
   console.log(`signed ${TXS} txs${SIMD ? " for each node" : ""} in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   const ceiling = await clientCeiling(perSender, CONCURRENCY, BATCH);
