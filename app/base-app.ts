@@ -60,8 +60,17 @@ export interface BaseAppOptions {
  * - CheckTx runs on a check branch that is reset to the committed state at every Commit.
  * - Queries read committed versions only.
  */
+/** Txs run between two turns of the event loop in FinalizeBlock over the socket (finalizeBlockInSlices). */
+const TXS_PER_SLICE = 50;
+
 export class BaseApp implements AbciApplication {
   private checkState!: CacheMultiStore;
+  /**
+   * Between InitChain and the first Commit the check state is a branch of the first block's own
+   * branch (so that CheckTx sees the genesis accounts): the block then runs in one piece, since
+   * CheckTx between its slices would see its partial writes.
+   */
+  private checkStateOnBlockBranch = false;
   /** The consensus params of the check state, read once per reset (CheckTx never changes them). */
   private checkParams: ConsensusParams | undefined;
   private checkHeader: BlockHeader;
@@ -124,6 +133,7 @@ export class BaseApp implements AbciApplication {
     if (req.validators.length > 0) assertSameValidators(req.validators, validators);
     this.checkHeader = header;
     this.resetCheckState(this.finalizeState.branch());
+    this.checkStateOnBlockBranch = true;
     this.log.info("initialized chain from genesis", { chain_id: req.chainId, initial_height: this.initialHeight, validators: validators.length });
     return abci.ResponseInitChain.fromPartial({
       validators,
@@ -248,6 +258,53 @@ export class BaseApp implements AbciApplication {
   }
 
   finalizeBlock(req: abci.RequestFinalizeBlock): abci.ResponseFinalizeBlock {
+    const steps = this.finalizeBlockSteps(req);
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+    }
+  }
+
+  /**
+   * FinalizeBlock as the ABCI socket runs it: the same steps, with a turn of the event loop every
+   * TXS_PER_SLICE txs, in which CheckTx (and queries) on CometBFT's other connections are answered.
+   * A Go app serves those connections in parallel with FinalizeBlock; without this, the mempool
+   * stopped taking txs for the whole execution of every block. CheckTx runs on the check state,
+   * which the block's txs do not touch (they write the block's own branch, put into the store
+   * only after the last tx), and every shared cache maps bytes to what they decode or hash to, so
+   * what runs in between changes nothing the block computes.
+   */
+  async finalizeBlockInSlices(req: abci.RequestFinalizeBlock): Promise<abci.ResponseFinalizeBlock> {
+    const steps = this.finalizeBlockSteps(req);
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** The application the ABCI socket server drives: this one, with FinalizeBlock in slices. */
+  socketApplication(): AbciApplication {
+    return {
+      info: (req) => this.info(req),
+      initChain: (req) => this.initChain(req),
+      query: (req) => this.query(req),
+      checkTx: (req) => this.checkTx(req),
+      prepareProposal: (req) => this.prepareProposal(req),
+      processProposal: (req) => this.processProposal(req),
+      finalizeBlock: (req) => this.finalizeBlockInSlices(req),
+      extendVote: (req) => this.extendVote(req),
+      verifyVoteExtension: (req) => this.verifyVoteExtension(req),
+      commit: (req) => this.commit(req),
+      listSnapshots: (req) => this.listSnapshots(req),
+      offerSnapshot: (req) => this.offerSnapshot(req),
+      loadSnapshotChunk: (req) => this.loadSnapshotChunk(req),
+      applySnapshotChunk: (req) => this.applySnapshotChunk(req),
+    };
+  }
+
+  /** FinalizeBlock's work, pausing (yield) between slices of txs. */
+  private *finalizeBlockSteps(req: abci.RequestFinalizeBlock): Generator<void, abci.ResponseFinalizeBlock> {
     const last = this.lastBlockHeight();
     const expected = last === 0n ? this.initialHeight : last + 1n;
     if (req.height !== expected) throw new Error(`FinalizeBlock for height ${req.height}, expected ${expected}`);
@@ -262,10 +319,12 @@ export class BaseApp implements AbciApplication {
     const beginEvents = new EventManager();
     this.opts.modules.beginBlock(blockCtx.withEventManager(beginEvents));
 
-    const txResults = req.txs.map((tx, i) => {
+    const txResults: abci.ExecTxResult[] = [];
+    for (const [i, tx] of req.txs.entries()) {
+      if (i > 0 && i % TXS_PER_SLICE === 0 && !this.checkStateOnBlockBranch) yield;
       if (i === crashBeforeTx) this.opts.crashPoint?.reached("finalize-mid", req.height);
       const out = this.runTx(blockCtx.withEventManager(new EventManager()), tx);
-      return abci.ExecTxResult.fromPartial({
+      const result = abci.ExecTxResult.fromPartial({
         code: out.code,
         codespace: out.codespace,
         log: out.log,
@@ -274,7 +333,8 @@ export class BaseApp implements AbciApplication {
         gasUsed: out.gasUsed,
         events: toAbciEvents(out.events),
       });
-    });
+      txResults.push(result);
+    }
 
     const endEvents = new EventManager();
     const validatorUpdates = this.opts.modules.endBlock(blockCtx.withEventManager(endEvents));
@@ -310,6 +370,7 @@ export class BaseApp implements AbciApplication {
     this.finalizedHeight = undefined;
     if (this.lastHeader) this.checkHeader = this.lastHeader;
     this.resetCheckState(this.opts.store.branch());
+    this.checkStateOnBlockBranch = false;
     this.log.info("committed state", { height: id.version, app_hash: bytesToHex(id.hash).toUpperCase(), changed_keys: stats.changedKeys });
     const keep = BigInt(this.opts.minRetainBlocks ?? 0);
     const retainHeight = keep > 0n && BigInt(id.version) > keep ? BigInt(id.version) - keep : 0n;

@@ -150,7 +150,7 @@ async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
   logger.info("starting plumed", { home: paths.home, chain_id: genesis.chain_id, height: last.version });
   if (config.minimumGasPrices.trim() === "") warnFreeTxs(logger, feeDenomOf(genesis.app_state, settings));
 
-  const server = new AbciServer({ address: config.abciAddress, app: app.baseApp, logger: logger.with({ module: "abci-server" }) });
+  const server = new AbciServer({ address: config.abciAddress, app: app.baseApp.socketApplication(), logger: logger.with({ module: "abci-server" }) });
   const abciAddress = await server.start();
   logger.info("ABCI server listening", { address: abciAddress });
   const api = await startApiServers({ config, baseApp: app.baseApp, queryRouter: app.queries, moduleRestRoutes: app.modules.restRoutes(), services, cometRpcUrl, logger });
