@@ -18,6 +18,9 @@
  *   npx tsx bench/committed-throughput.ts [--txs 10000] [--senders 2000] [--concurrency 128]
  *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s] [--simd PATH] [--batch 1]
  *     [--node-flags "--single-threaded-gc ..."] [--warmup 0]
+ *
+ * plumed runs with the V8 flags bin/plumed gives it (cmd/plumed/node-flags.ts); --node-flags come
+ * after them, so a flag given there (e.g. --max-semi-space-size=16) overrides.
  *   npm run bench:committed-throughput -- --txs 3000 --senders 600
  *
  * With --runs 3 the same signed txs go through three fresh nodes; min and median are printed.
@@ -33,6 +36,7 @@ import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { QueryBalanceRequest, QueryBalanceResponse } from "cosmjs-types/cosmos/bank/v1beta1/query";
 import { REPO_ROOT } from "../app/cometbft";
+import { PLUMED_NODE_FLAGS } from "../cmd/plumed/node-flags";
 import { setTomlValues } from "../app/config/toml-edit";
 import { toBech32 } from "@cosmjs/encoding";
 import { BENCH_CHAIN_ID as CHAIN_ID, BENCH_DENOM as DENOM, SENDER_BALANCE, fundSenders, makeSenders, signAll, type Sender } from "./bank-send-txs";
@@ -374,7 +378,7 @@ async function startPlumed(senders: readonly Sender[]): Promise<NodeUnderTest> {
   writeFileSync(configToml, setTomlValues(readFileSync(configToml, "utf8"), benchCometConfig(metricsPort as number)));
   // `plumed start` as spawnNode runs it, with node's profiler flags when asked (NODE_OPTIONS may not carry them).
   const logFile = join(node.home, "plumed.log");
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
+  const child = spawn(process.execPath, [...PLUMED_NODE_FLAGS, ...NODE_FLAGS, ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home], {
     stdio: ["ignore", openSync(logFile, "a"), openSync(logFile, "a")],
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));

@@ -12,6 +12,7 @@ import { createGenTx } from "./genesis/gentx";
 import { COSMOS_HD_PATH, deriveKey, generateMnemonic } from "./hd";
 import { homePaths } from "./home";
 import { initNode, type NodePorts } from "./init";
+import { PLUMED_NODE_FLAGS } from "./node-flags";
 import { Keyring } from "./keys/keyring";
 
 export interface DevnetAccount {
@@ -215,7 +216,7 @@ export interface NodeProcess {
 export function spawnNode(node: DevnetNode, env: NodeJS.ProcessEnv = {}, extraArgs: readonly string[] = []): NodeProcess {
   const logFile = join(node.home, "plumed.log");
   const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, [join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home, ...extraArgs], {
+  const child = spawn(process.execPath, [...PLUMED_NODE_FLAGS, join(REPO_ROOT, "bin", "plumed"), "start", "--home", node.home, ...extraArgs], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env },
   });

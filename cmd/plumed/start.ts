@@ -15,6 +15,7 @@ import { existingHome, type HomePaths } from "./home";
 import { apiQueryHook, nodeServicesFromConfig, startApiServers } from "../../app/server";
 import { readFileSync } from "node:fs";
 import { parseToml } from "../../app/config/toml";
+import { PLUMED_NODE_FLAGS, runsWithPlumedNodeFlags } from "./node-flags";
 
 /** CometBFT's RPC listen address from config.toml ([rpc] laddr), for the services that ask it. */
 function cometRpcAddress(configToml: string): string {
@@ -148,6 +149,9 @@ async function serve(opts: StartOptions, o: Opened): Promise<RunningNode> {
     }
   }
   logger.info("starting plumed", { home: paths.home, chain_id: genesis.chain_id, height: last.version });
+  if (!runsWithPlumedNodeFlags()) {
+    logger.info("node runs without plumed's V8 flags (more CPU spent on garbage collection under load); start it as bin/plumed does", { flags: PLUMED_NODE_FLAGS.join(" ") });
+  }
   if (config.minimumGasPrices.trim() === "") warnFreeTxs(logger, feeDenomOf(genesis.app_state, settings));
 
   const server = new AbciServer({ address: config.abciAddress, app: app.baseApp.socketApplication(), logger: logger.with({ module: "abci-server" }) });
