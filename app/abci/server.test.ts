@@ -228,6 +228,50 @@ describe("AbciServer round trips", () => {
     release.resolve();
   });
 
+  it("answers a Flush that comes while an earlier answer is still being written", async () => {
+    // The first answers (3 MB) are more than the kernel takes while the client reads nothing, so
+    // their write is still in progress when the second Flush is answered. Holding answers in a corked
+    // socket lost that second batch: Node's uncork writes nothing while a write is in flight, and
+    // the socket was corked again when it ended. CometBFT then waited for its Flush for ever.
+    const big = new Uint8Array(1024 * 1024).fill(7);
+    const calls: Deferred<void>[] = [deferred(), deferred()];
+    let queries = 0;
+    const app = createNoopApplication({
+      query: (req) => {
+        queries++;
+        if (queries === 3) calls[0]?.resolve();
+        if (queries === 4) calls[1]?.resolve();
+        return { code: 0, log: "", info: "", index: 0n, key: req.data, value: queries <= 3 ? big : Uint8Array.of(4), height: 0n, codespace: "" };
+      },
+    });
+    // Over a unix socket: the kernel holds only a few hundred KB of it (TCP over loopback may
+    // take the whole 3 MB, and then no write is in flight).
+    const socketPath = path.join(await tempDir(), "app.sock");
+    await startServer(app, { address: `unix://${socketPath}` });
+    const socket = net.connect({ path: socketPath });
+    cleanups.push(async () => void socket.destroy());
+    await bounded(new Promise((resolve, reject) => socket.once("connect", resolve).once("error", reject)), "connect");
+    socket.pause();
+    const query = encodeRequestFrame({ query: { data: new Uint8Array(), path: "/a", height: 0n, prove: false } });
+    const flush = encodeRequestFrame({ flush: {} });
+    socket.write(Buffer.concat([query, query, query, flush]));
+    await bounded(calls[0]?.promise ?? Promise.resolve(), "the large queries");
+    socket.write(Buffer.concat([query, flush]));
+    await bounded(calls[1]?.promise ?? Promise.resolve(), "the small query");
+
+    const received = new FrameDecoder();
+    const responses: Response[] = [];
+    const all = new Promise<void>((resolve) =>
+      socket.on("data", (chunk: Buffer) => {
+        for (const frame of received.push(chunk)) responses.push(Response.decode(frame));
+        if (responses.length === 6) resolve();
+      }),
+    );
+    socket.resume();
+    await bounded(all, "all six answers");
+    expect(responses.map((res) => (res.query ? res.query.value.length : res.flush ? "flush" : "?"))).toEqual([big.length, big.length, big.length, "flush", 1, "flush"]);
+  });
+
   it("passes every application method through with its request", async () => {
     const calls: string[] = [];
     const app = createNoopApplication({

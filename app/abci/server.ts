@@ -27,9 +27,9 @@ const QUEUE_PAUSE_AT = 1000;
 const QUEUE_RESUME_AT = 100;
 
 /**
- * Responses are held (corked) until a Flush, like the Go server's bufio.Writer; past this many
- * unsent bytes they are pushed out early, as bufio does when its buffer fills, and we wait for the
- * socket to drain before running the next request.
+ * Responses are held until a Flush, like the Go server's bufio.Writer; past this many unsent bytes
+ * they are pushed out early, as bufio does when its buffer fills, and we wait for the socket to
+ * drain before running the next request.
  */
 const WRITE_BUFFER_LIMIT = 4 * 1024 * 1024;
 
@@ -155,6 +155,15 @@ class AbciConnection {
   private paused = false;
   /** A Flush was answered while more requests were queued: write once the queue is empty. */
   private flushPending = false;
+  /**
+   * Encoded responses not yet handed to the socket, and their size. Held here rather than in a
+   * corked socket: a socket left corked between flushes keeps what it holds when the flush comes
+   * while an earlier write is still in the kernel's hands (Node's uncork only writes if no write
+   * is in flight, and the completion of that write finds the socket corked again), and CometBFT
+   * then waits for that Flush answer for ever.
+   */
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
   /** The application call in progress, so that shutdown can wait for it. */
   private inFlight: Promise<unknown> | undefined;
   private socketError: Error | undefined;
@@ -167,8 +176,6 @@ class AbciConnection {
     onClosed: () => void,
   ) {
     this.decoder = new FrameDecoder({ maxFrameSize });
-    // Corked from the start: every write is held until a Flush response uncorks (see flushOutput).
-    socket.cork();
     socket.on("data", (chunk: Buffer) => this.onData(chunk));
     socket.on("error", (err) => {
       this.socketError = err;
@@ -245,7 +252,7 @@ class AbciConnection {
           this.paused = false;
           this.socket.resume();
         }
-        if (this.open && this.socket.writableLength >= WRITE_BUFFER_LIMIT) await this.relieveWritePressure();
+        if (this.open && this.heldBytes + this.socket.writableLength >= WRITE_BUFFER_LIMIT) await this.relieveWritePressure();
       }
     } catch (err) {
       // Not reachable by design (handle and send catch everything); never let it escape as an
@@ -290,7 +297,8 @@ class AbciConnection {
       frame = encodeResponseFrame(exception);
       res = exception;
     }
-    this.socket.write(frame);
+    this.held.push(frame);
+    this.heldBytes += frame.length;
     // A Flush with more requests already received behind it is answered with theirs, in one write:
     // CometBFT's mempool connection sends a Flush after every CheckTx, and under load many arrive
     // together; a write (and a wake-up of CometBFT's reader) per CheckTx cost ~5% of the app's CPU.
@@ -301,15 +309,21 @@ class AbciConnection {
     if (res.exception !== undefined) {
       // Deliver the reason (the Go server may lose it in its unflushed buffer), then hang up.
       this.stop();
+      this.flushOutput();
       this.socket.end();
     }
   }
 
-  /** Hands every held response to the kernel in one batch, then goes back to holding. */
+  /** Hands every held response to the socket, in one writev. */
   private flushOutput(): void {
     this.flushPending = false;
-    this.socket.uncork();
+    if (this.held.length === 0) return;
+    const frames = this.held;
+    this.held = [];
+    this.heldBytes = 0;
     this.socket.cork();
+    for (const frame of frames) this.socket.write(frame);
+    this.socket.uncork();
   }
 
   private async relieveWritePressure(): Promise<void> {
