@@ -79,6 +79,24 @@ async function rawConnect(address: string): Promise<net.Socket> {
   return socket;
 }
 
+/** Decodes the responses arriving on a raw socket; `first(n)` resolves with the first n. */
+function responsesOn(socket: net.Socket): { first(n: number): Promise<Response[]> } {
+  const received = new FrameDecoder();
+  const responses: Response[] = [];
+  const waiting: { n: number; resolve(list: Response[]): void }[] = [];
+  socket.on("data", (chunk: Buffer) => {
+    for (const frame of received.push(chunk)) responses.push(Response.decode(frame));
+    for (const w of waiting.filter((x) => responses.length >= x.n)) w.resolve(responses.slice(0, w.n));
+  });
+  return {
+    first: (n) =>
+      new Promise<Response[]>((resolve) => {
+        if (responses.length >= n) resolve(responses.slice(0, n));
+        else waiting.push({ n, resolve });
+      }),
+  };
+}
+
 function closedPromise(socket: net.Socket): Promise<void> {
   return new Promise<void>((resolve) => {
     if (socket.destroyed) resolve();
@@ -186,18 +204,11 @@ describe("AbciServer round trips", () => {
     const { address } = await startServer(createNoopApplication());
     const socket = await rawConnect(address);
     const uncorks = jest.spyOn(net.Socket.prototype, "uncork");
-    const received = new FrameDecoder();
-    const responses: Response[] = [];
-    const all = new Promise<void>((resolve) =>
-      socket.on("data", (chunk: Buffer) => {
-        for (const frame of received.push(chunk)) responses.push(Response.decode(frame));
-        if (responses.length === 6) resolve();
-      }),
-    );
+    const answers = responsesOn(socket);
     // As CometBFT's mempool connection sends them under load: each CheckTx followed by a Flush.
     const pairs = ["a", "b", "c"].map((message) => Buffer.concat([encodeRequestFrame({ echo: { message } }), encodeRequestFrame({ flush: {} })]));
     socket.write(Buffer.concat(pairs));
-    await bounded(all, "responses");
+    const responses = await bounded(answers.first(6), "responses");
     expect(responses).toEqual(["a", "b", "c"].flatMap((message) => [Response.fromPartial({ echo: { message } }), Response.fromPartial({ flush: {} })]));
     expect(uncorks).toHaveBeenCalledTimes(1);
     uncorks.mockRestore();
@@ -213,17 +224,10 @@ describe("AbciServer round trips", () => {
     });
     const { address } = await startServer(app);
     const socket = await rawConnect(address);
-    const received = new FrameDecoder();
-    const responses: Response[] = [];
-    const firstTwo = new Promise<void>((resolve) =>
-      socket.on("data", (chunk: Buffer) => {
-        for (const frame of received.push(chunk)) responses.push(Response.decode(frame));
-        if (responses.length >= 2) resolve();
-      }),
-    );
+    const answers = responsesOn(socket);
     socket.write(Buffer.concat([encodeRequestFrame({ echo: { message: "a" } }), encodeRequestFrame({ flush: {} }), encodeRequestFrame({ finalizeBlock: RequestFinalizeBlock.fromPartial({ height: 1n }) })]));
     // The echo and its Flush arrive while FinalizeBlock is still running.
-    await bounded(firstTwo, "the flushed echo");
+    const responses = await bounded(answers.first(2), "the flushed echo");
     expect(responses).toEqual([Response.fromPartial({ echo: { message: "a" } }), Response.fromPartial({ flush: {} })]);
     release.resolve();
   });
@@ -259,16 +263,9 @@ describe("AbciServer round trips", () => {
     socket.write(Buffer.concat([query, flush]));
     await bounded(calls[1]?.promise ?? Promise.resolve(), "the small query");
 
-    const received = new FrameDecoder();
-    const responses: Response[] = [];
-    const all = new Promise<void>((resolve) =>
-      socket.on("data", (chunk: Buffer) => {
-        for (const frame of received.push(chunk)) responses.push(Response.decode(frame));
-        if (responses.length === 6) resolve();
-      }),
-    );
+    const answers = responsesOn(socket);
     socket.resume();
-    await bounded(all, "all six answers");
+    const responses = await bounded(answers.first(6), "all six answers");
     expect(responses.map((res) => (res.query ? res.query.value.length : res.flush ? "flush" : "?"))).toEqual([big.length, big.length, big.length, "flush", 1, "flush"]);
   });
 
