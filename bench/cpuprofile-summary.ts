@@ -2,7 +2,7 @@
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time, and
  * the inclusive time of the functions whose names are given (e.g. the ABCI entry points).
  *
- *   npx tsx bench/cpuprofile-summary.ts <file.cpuprofile> [--top 40] [--inclusive checkTx,finalizeBlock,commit]
+ *   npx tsx bench/cpuprofile-summary.ts <file.cpuprofile> [--top 40] [--inclusive checkTx,finalizeBlockSteps,commit]
  *     [--files 30]   (also: inclusive time per source file of the repository, the top 30)
  *     [--callees x/auth/ante/deduct-fee.ts]   (also: where that file's time goes, by the function it calls)
  */
