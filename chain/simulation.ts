@@ -37,7 +37,7 @@ export function moduleSimulations(app: PlumeApp): ModuleSimulation[] {
     stakingSimulation(k.staking),
     slashingSimulation(k.slashing, k.staking),
     distributionSimulation(k.distribution, k.staking),
-    restakingSimulation(k.restaking, k.staking),
+    restakingSimulation(k.restaking, k.staking, k.distribution),
     mintSimulation(k.mint),
     govSimulation(k.gov, k.staking),
     genutilSimulation(),

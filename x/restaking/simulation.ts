@@ -7,7 +7,11 @@
  * worth at least 1 PLUME on a validator that holds tokens (success; the pool compounds first and
  * the delegation joins it); auto-compound off for a member (success); on without a delegation
  * (restaking/3) and for a validator operator's self-delegation (restaking/4); params through the
- * authority and from anyone else (gov/13). Members' stake then meets every other module's
+ * authority and from anyone else (gov/13); restake rewards (MsgRestakeRewards) to a validator
+ * that accepts stake, with its amount predicted from each delegation's pending rewards (what
+ * distribution's withdrawal pays, truncated) and refused with restaking/10 when rewards go to
+ * another withdraw address, restaking/9 when nothing is pending and plume-staking/2 past the cap;
+ * afterwards the target holds exactly that many more tokens. Members' stake then meets every other module's
  * operations (staking's undelegations and redelegations reach it through the pooled-stake seam,
  * slashes hit the pools, distribution pays them).
  *
@@ -16,10 +20,15 @@
 import type { Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { Dec, Int } from "../../app/math";
 import { equalBytes } from "../../app/store/bytes";
-import { MsgSetAutoCompound, MsgUpdateParams } from "../../proto/plume/restaking/v1/tx";
-import { EXPECT_OK, expectError, type ModuleSimulation, type OpEnv, type SimOperation, type SimTx } from "../../sim/types";
+import { CacheKVStore } from "../../app/store/cache-kv-store";
+import { MsgRestakeRewards, MsgSetAutoCompound, MsgUpdateParams } from "../../proto/plume/restaking/v1/tx";
+import { EXPECT_OK, expectError, type Expectation, type ModuleSimulation, type OpEnv, type SimOperation, type SimTx } from "../../sim/types";
+import type { DistributionKeeper } from "../distribution/keeper";
+import { judgeIncomingStake } from "../staking/cap";
+import { ErrValidatorPowerCapExceeded } from "../staking/errors";
 import type { StakingKeeper } from "../staking/keeper";
-import { ErrGovInvalidSigner, ErrNoDelegation, ErrSelfDelegation } from "./errors";
+import { invalidExRate, isBonded } from "../staking/validator";
+import { ErrGovInvalidSigner, ErrNoDelegation, ErrNothingToRestake, ErrSelfDelegation, ErrWithdrawAddressDiffers } from "./errors";
 import { restakingGenesisToJson } from "./genesis";
 import { idleBalanceInvariant, poolDelegationInvariant, poolUnitsInvariant, type InvariantResult } from "./invariants";
 import type { RestakingKeeper } from "./keeper";
@@ -28,7 +37,7 @@ import { tokensFromShares } from "./pool-math";
 /** 1 PLUME: below this a delegation or a pool is left alone (units of a dust delegation could round to nothing). */
 const MIN_TOKENS = 1_000_000n;
 
-export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper): ModuleSimulation {
+export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper, distribution: DistributionKeeper): ModuleSimulation {
   const validators = (env: OpEnv): Validator[] => [...staking.allValidators(staking.store(env.ctx))];
   const tokensOf = (v: Validator): bigint => Int.fromProto(v.tokens).toBigInt();
   const msg = (delegator: string, validator: string, enabled: boolean): { typeUrl: string; value: MsgSetAutoCompound } => ({
@@ -100,6 +109,63 @@ export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper):
     },
   });
 
+  /** What withdrawing every delegation of `delegator` pays it in `denom`, on a branch that is dropped. */
+  const pendingRewards = (env: OpEnv, delegator: Uint8Array, denom: string): bigint => {
+    let total = 0n;
+    for (const d of staking.getDelegatorDelegations(env.ctx, delegator)) {
+      const operator = k.addresses.decodeValidator(d.validatorAddress);
+      const v = staking.getValidator(env.ctx, operator);
+      if (v === undefined) continue;
+      const branch = new CacheKVStore(distribution.store(env.ctx));
+      const endingPeriod = distribution.incrementValidatorPeriod(branch, operator, v);
+      const raw = distribution.calculateDelegationRewards(branch, operator, v, d, endingPeriod, env.height);
+      const [whole] = raw.intersect(distribution.outstanding(branch, operator)).truncateDecimal();
+      total += whole.amountOf(denom).toBigInt();
+    }
+    return total;
+  };
+
+  const restakeRewards: SimOperation = {
+    name: "restake-rewards",
+    weight: 6,
+    generate(env): SimTx | undefined {
+      const d = env.r.maybePick([...staking.allDelegations(staking.store(env.ctx))]);
+      if (d === undefined) return undefined;
+      const signer = env.accounts.get(k.addresses.decodeAccount(d.delegatorAddress));
+      if (signer === undefined) return undefined;
+      const target = env.r.maybePick(validators(env).filter((v) => !invalidExRate(v)));
+      if (target === undefined) return undefined;
+      const operator = staking.operatorBytes(target);
+      // A member of the target's pool puts the new stake into the pool: not into a worthless one.
+      if (k.member(k.store(env.ctx), signer.address, operator) !== undefined && tokensFromShares(target, k.poolShares(env.ctx, operator)).truncateInt().toBigInt() < MIN_TOKENS) return undefined;
+      const denom = staking.bondDenom(env.ctx);
+      const amount = pendingRewards(env, signer.address, denom);
+      const { cap, binding } = staking.capStatus(env.ctx);
+      const exceeds =
+        binding &&
+        judgeIncomingStake(cap, { validatorTokens: tokensOf(target), validatorBonded: isBonded(target), bondedTotal: staking.totalBondedTokens(env.ctx).toBigInt(), amount, fromBondedSet: false }).exceeds;
+      let expect: Expectation = EXPECT_OK;
+      if (!equalBytes(distribution.withdrawAddress(distribution.store(env.ctx), signer.address), signer.address)) expect = expectError(ErrWithdrawAddressDiffers);
+      else if (amount === 0n) expect = expectError(ErrNothingToRestake);
+      else if (exceeds) expect = expectError(ErrValidatorPowerCapExceeded);
+      const msgs = [{ typeUrl: MsgRestakeRewards.typeUrl, value: MsgRestakeRewards.fromPartial({ delegatorAddress: signer.bech32, validatorAddress: target.operatorAddress }) }];
+      const tokensBefore = tokensOf(target);
+      // A member's new stake joins the pool, which compounds first: the target then also gains
+      // what the pool compounded (its lastCompounded).
+      const member = k.member(k.store(env.ctx), signer.address, operator) !== undefined;
+      const poolCompounds = member && staking.getDelegation(env.ctx, k.poolAddress, operator) !== undefined;
+      const after = (ctx: OpEnv["ctx"]): string | undefined => {
+        const now = staking.getValidator(ctx, operator);
+        const gained = now === undefined ? undefined : tokensOf(now) - tokensBefore;
+        const compounded = poolCompounds ? BigInt(k.pool(k.store(ctx), operator)?.lastCompounded || "0") : 0n;
+        return gained === amount + compounded
+          ? undefined
+          : `restaking ${amount}${denom} of ${signer.bech32}'s rewards (${member ? `a member of the pool, which compounded ${compounded}` : "not a member of the pool"}) gave ${target.operatorAddress} ${gained ?? "?"} more tokens`;
+      };
+      return { msgs, tx: env.sign(signer, msgs), expect, after };
+    },
+  };
+
   const updateParams = (authorized: boolean): SimOperation => ({
     name: authorized ? "update-params" : "update-params-unauthorized",
     weight: 1,
@@ -117,7 +183,7 @@ export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper):
     genesis(g) {
       g.appState["restaking"] = restakingGenesisToJson({ params: { compoundInterval: g.r.bigint(1n, 20n) }, pools: [], members: [], lastCompoundHeight: 0n });
     },
-    operations: [optIn, optOut, refused(false), refused(true), updateParams(true), updateParams(false)],
+    operations: [optIn, optOut, refused(false), refused(true), restakeRewards, updateParams(true), updateParams(false)],
     invariants: [
       { name: "pool-units", check: (i) => format(poolUnitsInvariant(i.ctx, k)) },
       { name: "pool-delegation", check: (i) => format(poolDelegationInvariant(i.ctx, k, staking.getDelegatorDelegations(i.ctx, k.poolAddress))) },
