@@ -18,10 +18,10 @@
  *   npx tsx bench/committed-throughput.ts [--txs 10000] [--senders 2000] [--concurrency 128]
  *     [--runs 1] [--cpu-prof DIR] [--timeout-commit 1s] [--simd PATH] [--batch 1]
  *     [--node-flags "--single-threaded-gc ..."] [--warmup 0]
+ *   npm run bench:committed-throughput -- --txs 3000 --senders 600
  *
  * plumed runs with the V8 flags bin/plumed gives it (cmd/plumed/node-flags.ts); --node-flags come
  * after them, so a flag given there (e.g. --max-semi-space-size=16) overrides.
- *   npm run bench:committed-throughput -- --txs 3000 --senders 600
  *
  * With --runs 3 the same signed txs go through three fresh nodes; min and median are printed.
  * With --cpu-prof DIR the plumed process runs under `node --cpu-prof` and writes its profile to

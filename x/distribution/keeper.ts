@@ -21,6 +21,7 @@ import type { VoteInfo } from "../../app/block-info";
 import type { Context } from "../../app/context";
 import { ErrUnauthorized } from "../../app/errors";
 import { Coins, Dec, DecCoins, Int } from "../../app/math";
+import { CacheKVStore } from "../../app/store/cache-kv-store";
 import type { Bytes, KVStore, KVStoreReader } from "../../app/store/types";
 import { ErrBadDistribution, ErrEmptyDelegationDistInfo, ErrGovInvalidSigner, ErrNoValidatorCommission, ErrSetWithdrawAddrDisabled } from "./errors";
 import { commissionEvent, rewardsEvent, setWithdrawAddressEvent, withdrawCommissionEvent, withdrawRewardsEvent } from "./events";
@@ -226,6 +227,17 @@ export class DistributionReader {
     const difference = ending.ratio.sub(starting.ratio);
     if (difference.isAnyNegative()) throw new Error("negative rewards should not be possible");
     return difference.mulDecTruncate(stake);
+  }
+
+  /**
+   * A delegation's rewards as of now, writing nothing: IncrementValidatorPeriod then
+   * CalculateDelegationRewards on a branch of `store` that is dropped (the SDK's DelegationRewards
+   * query on its cache context).
+   */
+  pendingDelegationRewards(store: KVStoreReader, validator: Bytes, v: Validator, d: Delegation, height: bigint): DecCoins {
+    const branch = new CacheKVStore(store);
+    const endingPeriod = this.incrementValidatorPeriod(branch, validator, v);
+    return this.calculateDelegationRewards(branch, validator, v, d, endingPeriod, height);
   }
 
   /**

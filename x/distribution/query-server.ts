@@ -36,7 +36,6 @@ import { DecCoins } from "../../app/math";
 import { anyQueryHandler as erase, type AnyQueryHandler, type QueryContext, type ServiceRegistrar } from "../../app/module";
 import { PaginationError, filteredPaginatePrefix } from "../../app/pagination";
 import { GrpcStatus, QueryError, invalidArgument } from "../../app/query-router";
-import { CacheKVStore } from "../../app/store/cache-kv-store";
 import type { KVStoreReader } from "../../app/store/types";
 import { ErrNoDelegation, ErrNoValidatorFound } from "../staking/errors";
 import type { DistributionPooledRewardsQuerier, DistributionStakingReader, PooledRewardsShare } from "./expected-keepers";
@@ -73,12 +72,7 @@ export function distributionQueryHandlers(d: DistributionQueryDeps): AnyQueryHan
     if (del === undefined) throw ErrNoDelegation.wrap();
     return del;
   };
-  /** IncrementValidatorPeriod then CalculateDelegationRewards, on a branch that is dropped. */
-  const rewardsOf = (ctx: QueryContext, operator: Uint8Array, v: Validator, del: Delegation): DecCoins => {
-    const branch = new CacheKVStore(store(ctx));
-    const endingPeriod = r.incrementValidatorPeriod(branch, operator, v);
-    return r.calculateDelegationRewards(branch, operator, v, del, endingPeriod, ctx.height);
-  };
+  const rewardsOf = (ctx: QueryContext, operator: Uint8Array, v: Validator, del: Delegation): DecCoins => r.pendingDelegationRewards(store(ctx), operator, v, del, ctx.height);
   const poolSharesOf = (ctx: QueryContext, delegator: Uint8Array): readonly PooledRewardsShare[] => d.pooled?.poolSharesAt(ctx, delegator) ?? [];
   /** A member's part of the pending rewards of the pool delegation on `operator` (none when the pool has no delegation). */
   const pooledRewardsOf = (ctx: QueryContext, operator: Uint8Array, v: Validator, pooled: PooledRewardsShare): DecCoins => {

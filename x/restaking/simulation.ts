@@ -11,8 +11,8 @@
  * that accepts stake, with its amount predicted from each delegation's pending rewards (what
  * distribution's withdrawal pays, truncated) and refused with restaking/10 when rewards go to
  * another withdraw address, restaking/9 when nothing is pending and plume-staking/2 past the cap;
- * afterwards the target holds exactly that many more tokens. Members' stake then meets every other module's
- * operations (staking's undelegations and redelegations reach it through the pooled-stake seam,
+ * afterwards the target holds exactly that many more tokens (plus its pool's compounding when the
+ * new stake joins the pool). Members' stake then meets every other module's operations (staking's undelegations and redelegations reach it through the pooled-stake seam,
  * slashes hit the pools, distribution pays them).
  *
  * Invariants: pool-units, pool-delegation and idle-balance (invariants.ts).
@@ -20,14 +20,12 @@
 import type { Validator } from "cosmjs-types/cosmos/staking/v1beta1/staking";
 import { Dec, Int } from "../../app/math";
 import { equalBytes } from "../../app/store/bytes";
-import { CacheKVStore } from "../../app/store/cache-kv-store";
 import { MsgRestakeRewards, MsgSetAutoCompound, MsgUpdateParams } from "../../proto/plume/restaking/v1/tx";
 import { EXPECT_OK, expectError, type Expectation, type ModuleSimulation, type OpEnv, type SimOperation, type SimTx } from "../../sim/types";
 import type { DistributionKeeper } from "../distribution/keeper";
-import { judgeIncomingStake } from "../staking/cap";
 import { ErrValidatorPowerCapExceeded } from "../staking/errors";
 import type { StakingKeeper } from "../staking/keeper";
-import { invalidExRate, isBonded } from "../staking/validator";
+import { invalidExRate } from "../staking/validator";
 import { ErrGovInvalidSigner, ErrNoDelegation, ErrNothingToRestake, ErrSelfDelegation, ErrWithdrawAddressDiffers } from "./errors";
 import { restakingGenesisToJson } from "./genesis";
 import { idleBalanceInvariant, poolDelegationInvariant, poolUnitsInvariant, type InvariantResult } from "./invariants";
@@ -40,6 +38,8 @@ const MIN_TOKENS = 1_000_000n;
 export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper, distribution: DistributionKeeper): ModuleSimulation {
   const validators = (env: OpEnv): Validator[] => [...staking.allValidators(staking.store(env.ctx))];
   const tokensOf = (v: Validator): bigint => Int.fromProto(v.tokens).toBigInt();
+  /** The tokens a validator's compounding pool holds through its delegation. */
+  const poolWorth = (env: OpEnv, v: Validator, operator: Uint8Array): bigint => tokensFromShares(v, k.poolShares(env.ctx, operator)).truncateInt().toBigInt();
   const msg = (delegator: string, validator: string, enabled: boolean): { typeUrl: string; value: MsgSetAutoCompound } => ({
     typeUrl: MsgSetAutoCompound.typeUrl,
     value: { delegatorAddress: delegator, validatorAddress: validator, enabled },
@@ -57,8 +57,7 @@ export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper, 
         if (v === undefined || tokensOf(v) < MIN_TOKENS) return false;
         if (tokensFromShares(v, Dec.fromProto(d.shares)).truncateInt().toBigInt() < MIN_TOKENS) return false;
         // A pool whose stake fell below 1 PLUME (slashed) is left alone too.
-        const pool = k.pool(k.store(env.ctx), operator);
-        return pool === undefined || tokensFromShares(v, k.poolShares(env.ctx, operator)).truncateInt().toBigInt() >= MIN_TOKENS;
+        return k.pool(k.store(env.ctx), operator) === undefined || poolWorth(env, v, operator) >= MIN_TOKENS;
       });
       const d = env.r.maybePick(candidates);
       if (d === undefined) return undefined;
@@ -116,10 +115,9 @@ export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper, 
       const operator = k.addresses.decodeValidator(d.validatorAddress);
       const v = staking.getValidator(env.ctx, operator);
       if (v === undefined) continue;
-      const branch = new CacheKVStore(distribution.store(env.ctx));
-      const endingPeriod = distribution.incrementValidatorPeriod(branch, operator, v);
-      const raw = distribution.calculateDelegationRewards(branch, operator, v, d, endingPeriod, env.height);
-      const [whole] = raw.intersect(distribution.outstanding(branch, operator)).truncateDecimal();
+      const store = distribution.store(env.ctx);
+      const raw = distribution.pendingDelegationRewards(store, operator, v, d, env.height);
+      const [whole] = raw.intersect(distribution.outstanding(store, operator)).truncateDecimal();
       total += whole.amountOf(denom).toBigInt();
     }
     return total;
@@ -137,17 +135,14 @@ export function restakingSimulation(k: RestakingKeeper, staking: StakingKeeper, 
       if (target === undefined) return undefined;
       const operator = staking.operatorBytes(target);
       // A member of the target's pool puts the new stake into the pool: not into a worthless one.
-      if (k.member(k.store(env.ctx), signer.address, operator) !== undefined && tokensFromShares(target, k.poolShares(env.ctx, operator)).truncateInt().toBigInt() < MIN_TOKENS) return undefined;
+      if (k.member(k.store(env.ctx), signer.address, operator) !== undefined && poolWorth(env, target, operator) < MIN_TOKENS) return undefined;
       const denom = staking.bondDenom(env.ctx);
       const amount = pendingRewards(env, signer.address, denom);
-      const { cap, binding } = staking.capStatus(env.ctx);
-      const exceeds =
-        binding &&
-        judgeIncomingStake(cap, { validatorTokens: tokensOf(target), validatorBonded: isBonded(target), bondedTotal: staking.totalBondedTokens(env.ctx).toBigInt(), amount, fromBondedSet: false }).exceeds;
+      const headroom = staking.incomingStakeHeadroom(env.ctx, target);
       let expect: Expectation = EXPECT_OK;
       if (!equalBytes(distribution.withdrawAddress(distribution.store(env.ctx), signer.address), signer.address)) expect = expectError(ErrWithdrawAddressDiffers);
       else if (amount === 0n) expect = expectError(ErrNothingToRestake);
-      else if (exceeds) expect = expectError(ErrValidatorPowerCapExceeded);
+      else if (headroom !== undefined && amount > headroom) expect = expectError(ErrValidatorPowerCapExceeded);
       const msgs = [{ typeUrl: MsgRestakeRewards.typeUrl, value: MsgRestakeRewards.fromPartial({ delegatorAddress: signer.bech32, validatorAddress: target.operatorAddress }) }];
       const tokensBefore = tokensOf(target);
       // A member's new stake joins the pool, which compounds first: the target then also gains
